@@ -1,0 +1,46 @@
+"""Composition root: parse arguments, resolve paths, open and migrate the database, then either
+run an admin subcommand or start the GUI (QApplication, translators, main window)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .cli import build_parser, run_command
+    from .paths import NetworkPathError, resolve_paths
+    from .store import open_store
+    from .store.db import DatabaseError, close_database
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        paths = resolve_paths(args.data_dir).ensure()
+        open_store(paths)
+    except (NetworkPathError, DatabaseError, OSError) as exc:
+        print(f"Gagal membuka data: {exc}", file=sys.stderr)
+        if args.command is None:
+            _show_fatal(str(exc))
+        return 2
+    try:
+        if args.command is not None:
+            return run_command(args, paths)
+        from .ui.app import run_gui
+
+        return run_gui(paths, self_test=args.self_test)
+    finally:
+        close_database()
+
+
+def _show_fatal(message: str) -> None:
+    """Tell a GUI user why the app cannot start (no console on Windows)."""
+    try:
+        from .ui.app import show_fatal_error
+    except ImportError:
+        return
+    show_fatal_error(message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

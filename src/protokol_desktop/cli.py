@@ -1,0 +1,137 @@
+"""The admin command line: ``protokol-desktop sop|check|demo|export ...``.
+
+For office IT staff who script checks and backups, and for testing the product from outside. It acts
+with the rights its operating-system user has on the data folder and is recorded under that name.
+Messages are Indonesian; exit status 0 on success, 1 when a check fails, 2 for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .paths import AppPaths
+
+
+def os_user() -> str:
+    try:
+        return f"os:{getpass.getuser()}"
+    except Exception:  # no login name (service account, container)
+        return "os:tidak-dikenal"
+
+
+def _print_table(rows: list[list[str]], headers: list[str]) -> None:
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
+    for row in rows:
+        print("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+
+
+def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services import library
+
+    if args.sop_command == "list":
+        items = library.list_summaries()
+        if args.json:
+            print(json.dumps(items, ensure_ascii=False, indent=2))
+        else:
+            _print_table(
+                [
+                    [i["code"], i["name"][:48], i["office"], str(i["steps"]), i["total_text"], i["time_frame"] or "-"]
+                    for i in items
+                ],
+                ["Kode", "Nama SOP", "Kantor", "Langkah", "Total waktu", "Jangka waktu"],
+            )
+        return 0
+    if args.sop_command == "export":
+        out = Path(args.out)
+        fmt = args.format or (out.suffix.lstrip(".").lower() if out.suffix else "json")
+        if fmt == "json":
+            library.export_json(args.code, out)
+        elif fmt == "xlsx":
+            from .export.sop_xlsx import write_sop_workbook
+            from .services.office import office_name
+
+            sop = library.get_sop(args.code)
+            write_sop_workbook(sop, out, office_name(sop.office))
+        else:
+            print(f"Format '{fmt}' tidak didukung (json atau xlsx)", file=sys.stderr)
+            return 2
+        print(f"SOP {args.code} diekspor ke {out}")
+        return 0
+    if args.sop_command == "import":
+        row = library.import_file(Path(args.file), os_user())
+        sop = library.sop_of_revision(row.id)
+        print(f"SOP {sop.code} diimpor sebagai revisi {row.revision} ({len(sop.steps)} langkah)")
+        return 0
+    return 2
+
+
+def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services.checks import run_checks
+
+    problems = run_checks()
+    if problems:
+        print(f"Pemeriksaan GAGAL: {len(problems)} masalah ditemukan di {paths.database}", file=sys.stderr)
+        for problem in problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
+    print(f"Pemeriksaan berhasil: basis data {paths.database} utuh dan konsisten.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services.demo import fill_demo
+
+    if args.requests < 1:
+        print("Jumlah permohonan harus minimal 1", file=sys.stderr)
+        return 2
+    made = fill_demo(args.requests, seed=args.seed, actor=os_user())
+    print(f"{made} permohonan latihan dibuat di {paths.database}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="protokol-desktop",
+        description="Protokol Desktop: SOP, permohonan dan laporan Bagian Protokol.",
+    )
+    parser.add_argument("--version", action="version", version=f"Protokol Desktop {__version__}")
+    parser.add_argument("--data-dir", help="folder data (basis data, cadangan, lampiran); juga PROTOKOL_DATA_DIR")
+    parser.add_argument("--self-test", action="store_true", help="buka basis data dan jendela utama, lalu keluar")
+    sub = parser.add_subparsers(dest="command")
+
+    sop = sub.add_parser("sop", help="pustaka SOP")
+    sop_sub = sop.add_subparsers(dest="sop_command", required=True)
+    sop_list = sop_sub.add_parser("list", help="daftar SOP")
+    sop_list.add_argument("--json", action="store_true", help="keluaran JSON")
+    sop_export = sop_sub.add_parser("export", help="ekspor satu SOP")
+    sop_export.add_argument("code")
+    sop_export.add_argument("--out", required=True)
+    sop_export.add_argument("--format", choices=["json", "xlsx"])
+    sop_import = sop_sub.add_parser("import", help="impor berkas SOP (format pertukaran)")
+    sop_import.add_argument("file")
+
+    sub.add_parser("check", help="periksa keutuhan dan konsistensi basis data")
+
+    demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
+    demo.add_argument("--requests", type=int, default=50)
+    demo.add_argument("--seed", type=int, default=1)
+    return parser
+
+
+COMMANDS = {"sop": cmd_sop, "check": cmd_check, "demo": cmd_demo}
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services import ServiceError
+
+    try:
+        return COMMANDS[args.command](args, paths)
+    except ServiceError as exc:
+        print(f"Gagal: {exc}", file=sys.stderr)
+        return 2

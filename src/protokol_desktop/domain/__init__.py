@@ -1,0 +1,1 @@
+"""Pure domain logic of Protokol Desktop: no Qt, no database."""

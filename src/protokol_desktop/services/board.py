@@ -1,0 +1,395 @@
+"""Read models of the board and the request detail: plain rows computed from stored timestamps.
+
+The board is read in four queries (requests, open step runs, open pauses, missing requirements),
+whatever the number of requests, and everything else is computed in Python from cached SOP
+revisions, so 2,000 active requests load in milliseconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from peewee import fn
+
+from ..domain.office import Office
+from ..domain.workflow import StepTimer, TimerState
+from ..store.models import Attachment, History, Request, RequestRequirement, StepPause, StepRun
+from .library import sop_of_revision
+from .office import active_office, calendar
+from .requests import ACTIVE_STATUSES, STATUS_LABELS
+
+NOT_STARTED = "__belum__"
+FINISHED = "__selesai__"
+RECENT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Card:
+    request_id: int
+    column: str
+    sop_code: str
+    service: str
+    icon: str
+    nomor_surat: str
+    perihal: str
+    pengirim: str
+    leader: str
+    status: str
+    step_number: int | None
+    step_text: str
+    step_count: int
+    round: int
+    timer: StepTimer | None
+    due_at: datetime | None
+    event_date: date | None
+    assigned_to: str
+    incomplete: bool
+    received_at: datetime
+    finished_at: datetime | None
+    days_left: int | None  # working days to the service deadline (negative: late)
+    version: int
+
+    def timer_state(self, now: datetime) -> TimerState | None:
+        return None if self.timer is None else self.timer.state(now)
+
+    def overdue(self, now: datetime) -> bool:
+        if self.status in ("selesai", "batal"):
+            return False
+        if self.due_at is not None and now > self.due_at:
+            return True
+        return self.timer is not None and self.timer.state(now) is TimerState.OVER
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def columns(office: Office | None = None) -> list[Column]:
+    office = office or active_office()
+    return [
+        Column(NOT_STARTED, "Belum dimulai"),
+        *[Column(role.name, role.name) for role in office.ranked_roles],
+        Column(FINISHED, "Selesai (7 hari)"),
+    ]
+
+
+def load_cards(now: datetime | None = None, request_ids: list[int] | None = None) -> list[Card]:
+    """Cards of active requests and of those finished or cancelled in the last week."""
+    now = now or datetime.now(UTC)
+    office = active_office()
+    cal = calendar()
+    zone = office.zone
+    since = now - timedelta(days=RECENT_DAYS)
+    query = Request.select().where((Request.status.in_(ACTIVE_STATUSES)) | (Request.finished_at >= since))
+    if request_ids is not None:
+        query = Request.select().where(Request.id.in_(request_ids))
+    requests = list(query.order_by(Request.received_at))
+    ids = [r.id for r in requests]
+    open_runs: dict[int, StepRun] = {}
+    open_pauses: dict[int, datetime] = {}
+    missing: set[int] = set()
+    if ids:
+        for chunk_start in range(0, len(ids), 900):
+            chunk = ids[chunk_start : chunk_start + 900]
+            for open_run in StepRun.select().where(StepRun.request.in_(chunk) & StepRun.ended_at.is_null()):
+                open_runs[open_run.request_id] = open_run
+            chunk_set = set(chunk)
+            run_ids = [r.id for r in open_runs.values() if r.request_id in chunk_set]
+            if run_ids:
+                for pause in StepPause.select().where(StepPause.step_run.in_(run_ids) & StepPause.resumed_at.is_null()):
+                    open_pauses[pause.step_run_id] = pause.paused_at
+            for row in (
+                RequestRequirement.select(RequestRequirement.request)
+                .where(
+                    RequestRequirement.request.in_(chunk) & RequestRequirement.required & ~RequestRequirement.fulfilled
+                )
+                .distinct()
+            ):
+                missing.add(row.request_id)
+    today = now.astimezone(zone).date()
+    days_cache: dict[date, int] = {}
+    cards = []
+    for request in requests:
+        sop = sop_of_revision(request.revision_id)
+        run = open_runs.get(request.id)
+        timer = None
+        step_text = ""
+        if run is not None:
+            timer = StepTimer(run.started_at, None, run.paused_seconds, open_pauses.get(run.id), run.standard_minutes)
+            step_text = sop.step(run.step_number).uraian
+            column = run.role
+        elif request.status in ("selesai", "batal"):
+            column = FINISHED
+        else:
+            column = NOT_STARTED
+        days_left = None
+        if request.due_at is not None and request.status in ACTIVE_STATUSES:
+            due_day = request.due_at.astimezone(zone).date()
+            if due_day not in days_cache:
+                days_cache[due_day] = (
+                    cal.working_days_between(today, due_day)
+                    if due_day >= today
+                    else -cal.working_days_between(due_day, today)
+                )
+            days_left = days_cache[due_day]
+        cards.append(
+            Card(
+                request_id=request.id,
+                column=column,
+                sop_code=sop.code,
+                service=sop.service,
+                icon=sop.icon,
+                nomor_surat=request.nomor_surat,
+                perihal=request.perihal,
+                pengirim=request.pengirim,
+                leader=request.leader,
+                status=request.status,
+                step_number=run.step_number if run else None,
+                step_text=step_text,
+                step_count=len(sop.steps),
+                round=request.current_round,
+                timer=timer,
+                due_at=request.due_at,
+                event_date=request.event_date,
+                assigned_to=request.assigned_to,
+                incomplete=request.id in missing,
+                received_at=request.received_at,
+                finished_at=request.finished_at,
+                days_left=days_left,
+                version=request.version,
+            )
+        )
+    return cards
+
+
+def change_counter() -> int:
+    """A number that grows with every change to any request: cheap to poll."""
+    return int(Request.select(fn.COALESCE(fn.SUM(Request.version), 0) + fn.COUNT(Request.id)).scalar() or 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Request detail
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    step_number: int
+    uraian: str
+    executor: str
+    role: str
+    standard: str
+    state: str  # "selesai", "berjalan", "akan datang", "dibatalkan"
+    round: int | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    elapsed_seconds: float | None
+    timer_state: TimerState | None
+    output: str
+    note: str
+    completed_by: str
+    answer: bool | None
+    on_behalf: bool
+    paused: bool
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    request: Request
+    service: str
+    sop_code: str
+    revision: int
+    timeline: list[TimelineEntry]
+    requirements: list[RequestRequirement]
+    attachments: list[Attachment]
+    history: list[History]
+    pauses: list[StepPause]
+
+
+def request_detail(request_id: int, now: datetime | None = None) -> RequestDetail:
+    now = now or datetime.now(UTC)
+    request = Request.get_by_id(request_id)
+    sop = sop_of_revision(request.revision_id)
+    runs = list(StepRun.select().where(StepRun.request == request).order_by(StepRun.started_at, StepRun.id))
+    pauses = list(StepPause.select().join(StepRun).where(StepRun.request == request).order_by(StepPause.paused_at))
+    open_pause = {p.step_run_id: p.paused_at for p in pauses if p.resumed_at is None}
+    office = active_office()
+    timeline: list[TimelineEntry] = []
+    for run in runs:
+        step = sop.step(run.step_number)
+        timer = StepTimer(
+            run.started_at, run.ended_at, run.paused_seconds, open_pause.get(run.id), run.standard_minutes
+        )
+        if run.ended_at is None:
+            state = "berjalan"
+        elif run.completed_by:
+            state = "selesai"
+        else:
+            state = "dibatalkan"
+        timeline.append(
+            TimelineEntry(
+                step.number,
+                step.uraian,
+                step.executor,
+                run.role,
+                step.waktu or "-",
+                state,
+                run.round,
+                run.started_at,
+                run.ended_at,
+                timer.elapsed_seconds(now),
+                timer.state(now),
+                run.output,
+                run.note,
+                run.completed_by,
+                run.answer,
+                run.on_behalf,
+                timer.paused,
+            )
+        )
+    if request.status in ("baru", "berjalan", "ditunda"):
+        upcoming = (
+            sop.steps if request.current_step is None else [s for s in sop.steps if s.number > request.current_step]
+        )
+        for step in upcoming:
+            role = office.role_for(step.executor)
+            timeline.append(
+                TimelineEntry(
+                    step.number,
+                    step.uraian,
+                    step.executor,
+                    role.name if role else step.executor,
+                    step.waktu or "-",
+                    "akan datang",
+                    None,
+                    None,
+                    None,
+                    None,
+                    None,
+                    "",
+                    "",
+                    "",
+                    None,
+                    False,
+                    False,
+                )
+            )
+    return RequestDetail(
+        request=request,
+        service=sop.service,
+        sop_code=sop.code,
+        revision=request.revision.revision,
+        timeline=timeline,
+        requirements=list(request.requirements.order_by(RequestRequirement.position)),
+        attachments=list(request.attachments.order_by(Attachment.added_at)),
+        history=list(request.history.order_by(History.at, History.id)),
+        pauses=pauses,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Filters and drops
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    text: str = ""
+    service: str = ""  # SOP code, "" for all
+    leader: str = ""
+    state: str = ""  # "", "terlambat", "ditunda", "belum_lengkap"
+    date_from: date | None = None  # received date, office time zone
+    date_to: date | None = None
+
+
+def filter_cards(cards: list[Card], criteria: BoardFilter, now: datetime, zone) -> list[Card]:  # noqa: ANN001
+    """The cards that pass the board's filters. Search text is only text (no patterns)."""
+    needle = criteria.text.casefold().strip()
+    result = []
+    for card in cards:
+        if criteria.service and card.sop_code != criteria.service:
+            continue
+        if criteria.leader and card.leader != criteria.leader:
+            continue
+        if criteria.state == "terlambat" and not card.overdue(now):
+            continue
+        if criteria.state == "ditunda" and card.status != "ditunda":
+            continue
+        if criteria.state == "belum_lengkap" and not card.incomplete:
+            continue
+        if criteria.date_from or criteria.date_to:
+            day = card.received_at.astimezone(zone).date()
+            if criteria.date_from and day < criteria.date_from:
+                continue
+            if criteria.date_to and day > criteria.date_to:
+                continue
+        if needle and not any(
+            needle in value.casefold()
+            for value in (card.nomor_surat, card.perihal, card.pengirim, card.step_text, card.assigned_to)
+        ):
+            continue
+        result.append(card)
+    return result
+
+
+@dataclass(frozen=True)
+class DropPlan:
+    request_id: int
+    step_number: int
+    answer: bool | None  # the keputusan answer the drop implies
+    finishes: bool
+    output: str  # the output the SOP names for the step
+    question: str  # the keputusan's question, when there is one
+
+
+def plan_drop(request_id: int, target_column: str) -> DropPlan:
+    """What dropping a card on ``target_column`` means, or a ServiceError saying why not.
+
+    A drop completes the current step when the SOP's next step belongs to the target column's role
+    (for a keputusan: the answer whose next step is there), or when the SOP ends and the target is
+    the finished column.
+    """
+    from . import ServiceError
+
+    request = Request.get_or_none(Request.id == request_id)
+    if request is None:
+        raise ServiceError(f"Permohonan nomor {request_id} tidak ada")
+    if request.status == "baru":
+        raise ServiceError("Permohonan belum dimulai; mulai dari tombol Mulai di rincian permohonan")
+    if request.status != "berjalan" or request.current_step is None:
+        raise ServiceError(f"Permohonan {STATUS_LABELS[request.status].lower()}; langkahnya tidak dapat dipindah")
+    sop = sop_of_revision(request.revision_id)
+    office = active_office()
+    step = sop.step(request.current_step)
+
+    def column_of(number: int | None) -> str:
+        if number is None:
+            return FINISHED
+        role = office.role_for(sop.step(number).executor)
+        return role.name if role else sop.step(number).executor
+
+    answers: list[bool | None] = [True, False] if step.decision else [None]
+    matches = [a for a in answers if column_of(sop.next_step(step.number, a)) == target_column]
+    if not matches:
+        allowed = sorted({column_of(sop.next_step(step.number, a)) for a in answers})
+        names = ", ".join("Selesai" if c == FINISHED else c for c in allowed)
+        target = {FINISHED: "Selesai", NOT_STARTED: "Belum dimulai"}.get(target_column, target_column)
+        raise ServiceError(
+            f"Langkah {step.number} ({step.uraian}) tidak dapat dipindah ke kolom {target}: "
+            f"menurut SOP langkah berikutnya milik {names}."
+        )
+    answer = matches[0] if len(matches) == 1 else None
+    resolved = answer is not None or step.decision is None
+    return DropPlan(
+        request_id=request_id,
+        step_number=step.number,
+        answer=answer,
+        finishes=resolved and sop.next_step(step.number, answer) is None,
+        output=step.output,
+        question=step.decision.question if step.decision else "",
+    )

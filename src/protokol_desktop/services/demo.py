@@ -1,0 +1,277 @@
+"""Training data: realistic requests across all six services, in every state.
+
+``protokol-desktop demo --requests N --seed S`` drives the same services the GUI uses (intake,
+requirements, start, complete, pause, hold, cancel) with backdated clocks, so the data obeys every
+rule the app enforces. The same seed gives the same data; a second run adds to what is there (the
+letter numbers continue).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+
+from ..domain.sop import Sop
+from ..store.models import Request, database
+from . import Actor, ServiceError
+from .library import list_library
+from .office import active_office, apply_office, calendar, is_configured
+from .requests import (
+    IntakeForm,
+    cancel,
+    complete_step,
+    hold,
+    pause_step,
+    register_request,
+    release,
+    resume_step,
+    set_requirement,
+    start_request,
+)
+
+SENDERS = [
+    "Dinas Pendidikan dan Kebudayaan",
+    "Dinas Kesehatan",
+    "Dinas Pariwisata",
+    "Dinas Sosial",
+    "Badan Perencanaan Pembangunan Daerah",
+    "Dinas Koperasi dan UKM",
+    "Kantor Kementerian Agama",
+    "Komando Distrik Militer",
+    "Kepolisian Resor",
+    "Pengadilan Negeri",
+    "Universitas Pattimura",
+    "Persatuan Guru Republik Indonesia",
+    "Tim Penggerak PKK",
+    "Dinas Pemuda dan Olahraga",
+    "Badan Pusat Statistik",
+    "DPRD",
+]
+EVENTS = [
+    "Pembukaan Musyawarah Perencanaan Pembangunan (Musrenbang)",
+    "Peringatan Hari Guru Nasional",
+    "Pencanangan Bulan Imunisasi Anak Nasional",
+    "Festival Budaya Daerah",
+    "Peresmian Gedung Puskesmas",
+    "Rapat Koordinasi Penanggulangan Bencana",
+    "Seminar Pengembangan UMKM",
+    "Upacara Peringatan Hari Kesehatan Nasional",
+    "Pelantikan Pengurus KORPRI",
+    "Penyerahan Bantuan Sosial",
+    "Lomba Kebersihan Antar Kelurahan",
+    "Pembukaan Turnamen Sepak Bola Pelajar",
+]
+VISITORS = [
+    "DPRD Kabupaten Bogor",
+    "Pemerintah Kota Surabaya",
+    "Dinas Koperasi Provinsi Banten",
+    "Pemerintah Kabupaten Sleman",
+    "Bappeda Kota Makassar",
+]
+COMPLAINTS = [
+    "Keterlambatan konfirmasi kehadiran Walikota",
+    "Petugas protokol tidak dapat dihubungi",
+    "Susunan acara berubah tanpa pemberitahuan",
+]
+PEOPLE = {
+    1: ["Drs. Ahmad Latuconsina", "Hj. Siti Rahmawati, S.Sos"],
+    2: ["Yohanes Pattiasina, S.STP", "Dewi Kartikasari, SE", "Rudi Hartono, S.IP"],
+    3: ["Maria Tuhumury", "Agus Setiawan", "Nur Aini", "Fransiskus Leiwakabessy", "Rina Wulandari"],
+}
+CONTACT_PHONES = ["0812", "0813", "0821", "0852", "0853", "0857", "0878"]
+
+
+@dataclass
+class _Plan:
+    state: str  # baru, berjalan, ditunda, batal, selesai
+    stop_after: int  # completed steps before stopping (for berjalan/ditunda/batal)
+
+
+def _working_moment(rng: random.Random, day: datetime, zone) -> datetime:  # noqa: ANN001
+    local = datetime.combine(day.date(), time(rng.randint(7, 14), rng.choice([0, 10, 15, 20, 30, 40, 45, 50])), zone)
+    return local.astimezone(UTC)
+
+
+def _letter_number(rng: random.Random, serial: int, year: int) -> str:
+    code = rng.choice(["005", "045", "100", "400", "420", "440", "800", "900"])
+    unit = rng.choice(["Disdikbud", "Dinkes", "Dispar", "Dinsos", "Bappeda", "Diskop", "Kemenag", "Setwan"])
+    return f"{code}/{serial:04d}/{unit}/{year}"
+
+
+def _actor_for(office, role_name: str, rng: random.Random) -> Actor:  # noqa: ANN001
+    rank = next((r.rank for r in office.roles if r.name == role_name), 3)
+    names = PEOPLE.get(min(rank, 3), PEOPLE[3])
+    return Actor(rng.choice(names), role_name)
+
+
+def _plan(rng: random.Random, sop: Sop, days_back: int) -> _Plan:
+    roll = rng.random()
+    steps = len(sop.steps)
+    if days_back > 10:  # older letters are mostly settled, a few are stuck (overdue)
+        if roll < 0.015:
+            return _Plan("berjalan", rng.randint(0, steps - 1))
+        if roll < 0.03:
+            return _Plan("ditunda", rng.randint(0, steps - 1))
+        if roll < 0.10:
+            return _Plan("batal", rng.randint(0, steps - 1))
+        return _Plan("selesai", steps)
+    if roll < 0.10:
+        return _Plan("baru", 0)
+    if roll < 0.45:
+        return _Plan("berjalan", rng.randint(0, steps - 1))
+    if roll < 0.52:
+        return _Plan("ditunda", rng.randint(0, steps - 1))
+    if roll < 0.58:
+        return _Plan("batal", rng.randint(0, steps - 1))
+    return _Plan("selesai", steps)
+
+
+def _form(rng: random.Random, sop: Sop, office, serial: int, received: datetime) -> IntakeForm:  # noqa: ANN001
+    zone = office.zone
+    local_day = received.astimezone(zone).date()
+    sender = rng.choice(SENDERS)
+    event = rng.choice(EVENTS)
+    if sop.code.startswith("TNG"):
+        perihal = f"Permohonan kunjungan kerja {rng.choice(VISITORS)}"
+    elif "PENGADUAN" in sop.code:
+        perihal = f"Pengaduan: {rng.choice(COMPLAINTS)}"
+    elif "SAMBUTAN" in sop.code:
+        perihal = f"Permohonan sambutan {office.leaders[0] if office.leaders else 'Pimpinan'} pada {event}"
+    elif "BIMTEK" in sop.code:
+        perihal = "Pelaksanaan Bimbingan Teknis Keprotokolan bagi aparatur kelurahan"
+    else:
+        perihal = f"Undangan {event}"
+    requirements = sop.standard.persyaratan
+    fulfilled = tuple(i for i in range(len(requirements)) if rng.random() > 0.12)
+    event_date = local_day + timedelta(days=rng.randint(2, 21)) if sop.has_event else None
+    return IntakeForm(
+        sop_code=sop.code,
+        nomor_surat=_letter_number(rng, serial, local_day.year),
+        tanggal_surat=local_day - timedelta(days=rng.randint(0, 4)),
+        received_at=received,
+        perihal=perihal,
+        pengirim=sender,
+        contact_name=rng.choice(["Bpk. Hendrik", "Ibu Lestari", "Bpk. Samuel", "Ibu Fatimah", "Sdr. Rizal"]),
+        contact_phone=f"{rng.choice(CONTACT_PHONES)}{rng.randint(10_000_000, 99_999_999)}",
+        leader=rng.choice(office.leaders[:2]) if office.leaders else "",
+        event_date=event_date,
+        event_time=f"{rng.choice([8, 9, 10, 13, 14, 19]):02d}.{rng.choice([0, 0, 30]):02d}" if sop.has_event else "",
+        event_place=rng.choice(["Balai Kota", "Aula Kantor", "Lapangan Merdeka", "Gedung Serbaguna", "Hotel Santika"])
+        if sop.has_event
+        else "",
+        srikandi=f"SRK-{local_day:%Y%m%d}-{rng.randint(1000, 9999)}" if rng.random() < 0.4 else "",
+        fulfilled=fulfilled,
+    )
+
+
+def _step_minutes(rng: random.Random, standard: int | None) -> float:
+    if standard is None:
+        return rng.uniform(60, 240)
+    factor = rng.choice([0.3, 0.5, 0.7, 0.9, 1.0, 1.1, 1.5, 2.2])
+    return max(1.0, standard * factor * rng.uniform(0.9, 1.1))
+
+
+def fill_demo(count: int, seed: int = 1, actor: str = "demo", now: datetime | None = None) -> int:
+    """Add ``count`` realistic requests. Returns how many were made."""
+    rng = random.Random(seed * 7919 + Request.select().count())
+    now = now or datetime.now(UTC)
+    if not is_configured():
+        apply_office("ambon")
+    office = active_office()
+    zone = office.zone
+    cal = calendar()
+    sops = [entry.sop for entry in list_library()]
+    serial_base = Request.select().count()
+    made = 0
+    for index in range(count):
+        sop = sops[index % len(sops)] if index < len(sops) else rng.choice(sops)
+        days_back = int(rng.triangular(0, 150, 4))
+        day = (now - timedelta(days=days_back)).astimezone(zone)
+        while not cal.is_working_day(day.date()):
+            day -= timedelta(days=1)
+        received = _working_moment(rng, day, zone)
+        if received > now:
+            received = now - timedelta(minutes=rng.randint(5, 120))
+        plan = _plan(rng, sop, days_back)
+        clerk = _actor_for(office, office.ranked_roles[-1].name, rng)
+        with database.atomic():
+            request_id = register_request(_form(rng, sop, office, serial_base + index + 1, received), clerk)
+            _drive(rng, request_id, sop, office, plan, received, now)
+        made += 1
+    return made
+
+
+def _drive(
+    rng: random.Random, request_id: int, sop: Sop, office, plan: _Plan, received: datetime, now: datetime
+) -> None:  # noqa: ANN001, E501
+    from ..store.models import RequestRequirement, StepRun
+
+    if plan.state == "baru":
+        return
+    clock = received + timedelta(minutes=rng.randint(5, 90))
+    if clock >= now:
+        return
+    kabag = _actor_for(office, office.ranked_roles[0].name, rng)
+    missing = [
+        r.position
+        for r in RequestRequirement.select().where(
+            (RequestRequirement.request == request_id) & RequestRequirement.required & ~RequestRequirement.fulfilled
+        )
+    ]
+    if missing:
+        if rng.random() < 0.5:
+            for position in missing:
+                set_requirement(request_id, position, True, kabag, now=clock)
+            start_request(request_id, kabag, now=clock)
+        else:
+            start_request(request_id, kabag, override_reason="Acara mendesak, berkas menyusul", now=clock)
+    else:
+        start_request(request_id, kabag, now=clock)
+    completed = 0
+    rounds = 0
+    while True:
+        run = StepRun.get((StepRun.request == request_id) & StepRun.ended_at.is_null())
+        if plan.state != "selesai" and completed >= plan.stop_after:
+            break
+        minutes = _step_minutes(rng, run.standard_minutes)
+        finish = clock + timedelta(minutes=minutes)
+        if finish >= now:
+            return  # still running today: stays at this step
+        actor = _actor_for(office, run.role, rng)
+        if rng.random() < 0.08:
+            pause_at = clock + timedelta(minutes=minutes / 3)
+            pause_step(request_id, "Menunggu konfirmasi penyelenggara", actor, now=pause_at)
+            extra = timedelta(minutes=rng.randint(10, 90))
+            resume_step(request_id, actor, now=pause_at + extra)
+            finish += extra
+            if finish >= now:
+                return
+        step = sop.step(run.step_number)
+        answer = None
+        if step.decision is not None:
+            loops_back = step.decision.yes is not None and step.decision.yes <= step.number
+            answer = rng.random() < (0.35 if rounds < 2 else 0.0) if loops_back else rng.random() < 0.5
+            if answer and loops_back:
+                rounds += 1
+        result = complete_step(
+            request_id,
+            actor,
+            answer=answer,
+            note=rng.choice(["", "", "Sudah dikonfirmasi", "Sesuai arahan"]),
+            now=finish,
+        )
+        completed += 1
+        clock = finish + timedelta(minutes=rng.randint(1, 40))
+        if result.finished:
+            return
+        if clock >= now:
+            return
+    if plan.state == "ditunda":
+        hold(request_id, "Menunggu konfirmasi penyelenggara", kabag, now=clock)
+        if rng.random() < 0.2 and clock + timedelta(hours=20) < now:
+            release(request_id, kabag, now=clock + timedelta(hours=20))
+    elif plan.state == "batal":
+        with contextlib.suppress(ServiceError):
+            cancel(request_id, "Acara dibatalkan oleh penyelenggara", kabag, now=clock)

@@ -1,0 +1,147 @@
+"""The SOP library: the SOPs in force, their revisions, and the exchange-format import/export."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
+from ..store.models import SopRecord, SopRevision, database
+from . import ServiceError
+from .office import office_name
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    revision_id: int
+    revision: int
+    sop: Sop
+    status: str
+
+
+def _parse(row: SopRevision) -> Sop:
+    return sop_from_dict(json.loads(row.data))
+
+
+def current_revision(code: str) -> SopRevision:
+    """The revision new requests take: the newest one in force, else the newest one."""
+    record = SopRecord.get_or_none(SopRecord.code == code)
+    if record is None:
+        raise ServiceError(f"SOP dengan kode '{code}' tidak ada")
+    rows = list(record.revisions.order_by(SopRevision.revision.desc()))
+    for row in rows:
+        if row.status == "berlaku":
+            return row
+    return rows[0]
+
+
+def get_sop(code: str) -> Sop:
+    return _parse(current_revision(code))
+
+
+_revision_cache: dict[int, Sop] = {}
+
+
+def sop_of_revision(revision_id: int) -> Sop:
+    """The SOP of one stored revision. Revisions never change, so this is cached."""
+    sop = _revision_cache.get(revision_id)
+    if sop is None:
+        row = SopRevision.get_by_id(revision_id)
+        sop = _revision_cache[revision_id] = _parse(row)
+    return sop
+
+
+def list_library() -> list[LibraryEntry]:
+    entries = []
+    for record in SopRecord.select().order_by(SopRecord.code):
+        row = current_revision(record.code)
+        entries.append(LibraryEntry(row.id, row.revision, _parse(row), row.status))
+    return entries
+
+
+def list_summaries() -> list[dict[str, Any]]:
+    result = []
+    for entry in list_library():
+        item = summary(entry.sop, office_name(entry.sop.office))
+        item["revision"] = entry.revision
+        item["status"] = entry.status
+        result.append(item)
+    return result
+
+
+def export_dict(code: str) -> dict[str, Any]:
+    return sop_to_dict(get_sop(code))
+
+
+def export_json(code: str, out: Path) -> Path:
+    data = export_dict(code)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def read_sop_file(path: Path) -> Sop:
+    """Read and validate an exchange-format file. Raises :class:`ServiceError` naming the field."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ServiceError(f"Berkas {path} tidak dapat dibaca: {exc}") from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ServiceError(f"Berkas {path.name} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})") from exc
+    try:
+        return sop_from_dict(data)
+    except SopFormatError as exc:
+        raise ServiceError(f"Berkas {path.name} ditolak, kolom {exc}") from exc
+
+
+def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None = None) -> SopRevision:
+    """Store ``sop``: a new SOP, or a new revision of an existing one (the old one is kept).
+
+    Saving over an SOP in force marks the previous revision ``diganti``; running requests keep
+    the revision they started with.
+    """
+    try:
+        sop_from_dict(sop_to_dict(sop))  # a Sop built in code must also be a valid file
+    except SopFormatError as exc:
+        raise ServiceError(f"SOP tidak sah, kolom {exc}") from exc
+    with database.atomic():
+        record = SopRecord.get_or_none(SopRecord.code == sop.code)
+        if record is None:
+            record = SopRecord.create(code=sop.code)
+            number = 0
+        else:
+            last = record.revisions.order_by(SopRevision.revision.desc()).first()
+            number = last.revision + 1
+            if sop.status == "berlaku":
+                (
+                    SopRevision.update(status="diganti")
+                    .where((SopRevision.sop == record) & (SopRevision.status == "berlaku"))
+                    .execute()
+                )
+        return SopRevision.create(
+            sop=record,
+            revision=number,
+            status=sop.status,
+            data=json.dumps(sop_to_dict(sop), ensure_ascii=False),
+            tanggal_revisi=tanggal_revisi or (date.today() if number else None),
+            note=note,
+            created_by=actor,
+        )
+
+
+def import_file(path: Path, actor: str) -> SopRevision:
+    """Import an exchange-format file; a rejected file changes nothing."""
+    sop = read_sop_file(path)
+    return save_sop(sop, actor, note=f"Diimpor dari {path.name}")
+
+
+def revisions(code: str) -> list[SopRevision]:
+    record = SopRecord.get_or_none(SopRecord.code == code)
+    if record is None:
+        raise ServiceError(f"SOP dengan kode '{code}' tidak ada")
+    return list(record.revisions.order_by(SopRevision.revision))

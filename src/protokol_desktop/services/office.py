@@ -1,0 +1,91 @@
+"""The office this installation serves: its profile, its calendar, its own holidays."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from ..domain.calendar import WorkingCalendar
+from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
+from ..store.models import OfficeDay, OfficeProfile, Setting, database
+from . import ServiceError
+
+ACTIVE_OFFICE_KEY = "office"
+
+
+def profiles() -> list[Office]:
+    return [office_from_dict(json.loads(row.data)) for row in OfficeProfile.select().order_by(OfficeProfile.code)]
+
+
+def is_configured() -> bool:
+    return Setting.select().where(Setting.key == ACTIVE_OFFICE_KEY).exists()
+
+
+def active_office() -> Office:
+    row = Setting.get_or_none(Setting.key == ACTIVE_OFFICE_KEY)
+    if row is None:
+        return BLANK_OFFICE
+    profile = OfficeProfile.get_or_none(OfficeProfile.code == row.value)
+    if profile is None:
+        return BLANK_OFFICE
+    return office_from_dict(json.loads(profile.data))
+
+
+def apply_office(code: str) -> Office:
+    """Make ``code`` (a seed profile, or ``"kosong"`` for a blank one) this installation's office."""
+    with database.atomic():
+        if code == BLANK_OFFICE.code and not OfficeProfile.select().where(OfficeProfile.code == code).exists():
+            OfficeProfile.create(code=code, data=json.dumps(office_to_dict(BLANK_OFFICE), ensure_ascii=False))
+        if not OfficeProfile.select().where(OfficeProfile.code == code).exists():
+            raise ServiceError(f"Profil kantor '{code}' tidak ada")
+        Setting.insert(key=ACTIVE_OFFICE_KEY, value=code).on_conflict_replace().execute()
+    return active_office()
+
+
+def office_name(code: str) -> str:
+    row = OfficeProfile.get_or_none(OfficeProfile.code == code)
+    return json.loads(row.data)["name"] if row else code
+
+
+def calendar() -> WorkingCalendar:
+    extra_holidays: dict[date, str] = {}
+    extra_working: set[date] = set()
+    for row in OfficeDay.select():
+        if row.is_holiday:
+            extra_holidays[row.day] = row.name or "Libur kantor"
+        else:
+            extra_working.add(row.day)
+    return WorkingCalendar(extra_holidays=extra_holidays, extra_working_days=extra_working)
+
+
+def set_office_day(day: date, is_holiday: bool, name: str = "") -> None:
+    """Record an office-specific holiday, or a working day on a weekend or national holiday."""
+    if is_holiday and not name.strip():
+        raise ServiceError("Nama hari libur kantor wajib diisi")
+    with database.atomic():
+        OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict_replace().execute()
+
+
+ACTOR_NAME_KEY = "actor_name"
+ACTOR_ROLE_KEY = "actor_role"
+
+
+def current_actor() -> tuple[str, str] | None:
+    """The person working at this PC and the role they act in, as last chosen."""
+    rows = {row.key: row.value for row in Setting.select().where(Setting.key.in_([ACTOR_NAME_KEY, ACTOR_ROLE_KEY]))}
+    if ACTOR_NAME_KEY in rows and ACTOR_ROLE_KEY in rows:
+        return rows[ACTOR_NAME_KEY], rows[ACTOR_ROLE_KEY]
+    return None
+
+
+def set_current_actor(name: str, role: str) -> None:
+    name = name.strip()
+    if not name:
+        raise ServiceError("Nama petugas wajib diisi")
+    if len(name) > 200:
+        raise ServiceError("Nama petugas terlalu panjang (maksimal 200 karakter)")
+    if role not in {r.name for r in active_office().roles}:
+        raise ServiceError(f'Peran "{role}" tidak ada di kantor ini')
+    with database.atomic():
+        Setting.insert(key=ACTOR_NAME_KEY, value=name).on_conflict_replace().execute()
+        Setting.insert(key=ACTOR_ROLE_KEY, value=role).on_conflict_replace().execute()

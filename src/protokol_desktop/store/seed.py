@@ -1,0 +1,48 @@
+"""First-start seeding: the four office profiles and the six seed SOPs from ``resources/``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..domain.office import Office, office_from_dict, office_to_dict
+from ..domain.sop import Sop, sop_from_dict, sop_to_dict
+from ..paths import resource_dir
+from .models import OfficeProfile, SopRecord, SopRevision, database
+
+
+def seed_sop_files() -> list[Path]:
+    return sorted((resource_dir() / "sops").glob("*.json"))
+
+
+def seed_sops() -> list[Sop]:
+    return [sop_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in seed_sop_files()]
+
+
+def seed_offices() -> list[Office]:
+    files = sorted((resource_dir() / "offices").glob("*.json"))
+    return [office_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in files]
+
+
+def seed_database() -> bool:
+    """Load profiles and SOPs into an empty database. Returns True when anything was added."""
+    added = False
+    with database.atomic():
+        known_offices = {row.code for row in OfficeProfile.select(OfficeProfile.code)}
+        for office in seed_offices():
+            if office.code not in known_offices:
+                OfficeProfile.create(code=office.code, data=json.dumps(office_to_dict(office), ensure_ascii=False))
+                added = True
+        if not SopRecord.select().exists():
+            for sop in seed_sops():
+                record = SopRecord.create(code=sop.code)
+                SopRevision.create(
+                    sop=record,
+                    revision=0,
+                    status=sop.status,
+                    data=json.dumps(sop_to_dict(sop), ensure_ascii=False),
+                    note="Dimuat dari pustaka bawaan",
+                    created_by="sistem",
+                )
+                added = True
+    return added

@@ -1,0 +1,176 @@
+"""Starting the GUI: QApplication, locale, first-start office choice, the main window and the
+application controller that connects the window's actions."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import __version__
+from ..paths import AppPaths
+from ..services import ServiceError
+from ..services import requests as request_service
+from ..services.library import list_library
+from ..services.office import active_office, apply_office, is_configured, profiles, set_current_actor
+from .board.controller import BoardController
+from .context import AppContext
+from .controllers.request_controller import RequestController
+from .dialogs.actor import ActorDialog
+from .dialogs.intake import IntakeDialog
+from .dialogs.office_choice import OfficeChoiceDialog
+from .library.controller import LibraryController
+from .main_window import MainWindow
+
+
+class AppController(QObject):
+    def __init__(self, window: MainWindow, context: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.requests = RequestController(context, self)
+        self.board = BoardController(window.board, context, self.requests)
+        self.library = LibraryController(window.library, context)
+        window.new_request_action.triggered.connect(self.new_request)
+        window.refresh_action.triggered.connect(self.refresh)
+        window.actor_action.triggered.connect(self.choose_actor)
+        window.office_action.triggered.connect(self.choose_office)
+        window.about_action.triggered.connect(self.about)
+        window.quit_action.triggered.connect(window.close)
+        self.library.libraryChanged.connect(self.board.rebuild)
+        self.refresh()
+
+    def refresh(self) -> None:
+        office = active_office()
+        self.window.setWindowTitle(f"Protokol Desktop — {office.unit}, {office.organisation}")
+        self.window.office_label.setText(f"{office.organisation}  ")
+        actor = self.context.actor()
+        self.window.actor_action.setText(f"{actor.name} ({actor.role})")
+        self.board.reload()
+        self.library.reload()
+
+    def new_request(self) -> int | None:
+        sops = [entry.sop for entry in list_library() if entry.status == "berlaku"]
+        created: list[int] = []
+
+        def submit(form: request_service.IntakeForm) -> str | None:
+            try:
+                created.append(
+                    request_service.register_request(form, self.context.actor(), self.context.paths.attachments)
+                )
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        IntakeDialog.get_request(sops, active_office(), submit, self.context.dialogs, self.window)
+        if not created:
+            return None
+        self.board.update_card(created[0])
+        self.window.statusBar().showMessage("Permohonan didaftarkan", 5000)
+        return created[0]
+
+    def choose_actor(self) -> None:
+        actor = self.context.actor()
+        chosen = ActorDialog.get_actor(active_office(), actor.name, actor.role, self.window)
+        if chosen is None:
+            return
+        try:
+            set_current_actor(*chosen)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.window, "Petugas tidak disimpan", str(exc))
+            return
+        self.refresh()
+
+    def choose_office(self) -> None:
+        code = OfficeChoiceDialog.get_office(profiles(), self.window)
+        if code is None:
+            return
+        apply_office(code)
+        self.board.rebuild()
+        self.refresh()
+
+    def about(self) -> None:
+        office = active_office()
+        self.context.dialogs.info(
+            self.window,
+            "Tentang Protokol Desktop",
+            f"Protokol Desktop versi {__version__}\n\n"
+            f"Kantor: {office.unit}, {office.organisation}\n"
+            f"Folder data: {self.context.paths.data}\n\n"
+            "Aplikasi luring untuk menjalankan Standar Pelayanan dan SOP Bagian Protokol.",
+        )
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
+    app.setApplicationName("Protokol Desktop")
+    app.setOrganizationName("Protokol Desktop")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def ensure_office(parent: QWidget | None = None) -> bool:
+    """First start: ask which office this installation serves. False when the user cancels."""
+    if is_configured():
+        return True
+    code = OfficeChoiceDialog.get_office(profiles(), parent)
+    if code is None:
+        return False
+    office = apply_office(code)
+    top = office.ranked_roles[0].name if office.roles else "Admin"
+    set_current_actor("Petugas", top)
+    return True
+
+
+def build_main_window(paths: AppPaths) -> tuple[MainWindow, AppController]:
+    window = MainWindow()
+    controller = AppController(window, AppContext(paths))
+    return window, controller
+
+
+def run_gui(paths: AppPaths, self_test: bool = False) -> int:
+    app = create_application()
+    if self_test:
+        return _self_test(paths)
+    if not ensure_office():
+        return 0
+    window, controller = build_main_window(paths)
+    window.show()
+    return app.exec()
+
+
+def _self_test(paths: AppPaths) -> int:
+    """Open the database, build the main window offscreen, run one export, exit 0 on success."""
+    import tempfile
+    from pathlib import Path
+
+    from ..export.sop_xlsx import write_sop_workbook
+
+    if not is_configured():
+        apply_office("ambon")
+    window, controller = build_main_window(paths)
+    window.show()
+    QTimer.singleShot(0, window.close)
+    QApplication.instance().processEvents()  # type: ignore[union-attr]
+    entries = list_library()
+    with tempfile.TemporaryDirectory() as folder:
+        out = write_sop_workbook(entries[0].sop, Path(folder) / "self-test.xlsx")
+        size = out.stat().st_size
+    print(
+        f"Uji mandiri berhasil: {len(entries)} SOP, papan {len(controller.board.models)} kolom, "
+        f"ekspor {size} bita, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
+    )
+    window.close()
+    return 0
+
+
+def show_fatal_error(message: str) -> None:
+    app = create_application()
+    box = QMessageBox(QMessageBox.Icon.Critical, "Protokol Desktop tidak dapat dibuka", message)
+    box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    del app

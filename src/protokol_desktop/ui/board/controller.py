@@ -1,0 +1,234 @@
+"""Wires the board: loads cards from the services, applies filters, turns drops and double-clicks
+into service calls, keeps timers ticking and notices changes made elsewhere (another window, the
+command line) through a cheap change counter."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtWidgets import QListView, QMenu
+
+from ...services import ServiceError
+from ...services.board import (
+    FINISHED,
+    BoardFilter,
+    Card,
+    change_counter,
+    columns,
+    filter_cards,
+    load_cards,
+    plan_drop,
+)
+from ...services.library import list_library
+from ...services.office import active_office
+from ..context import AppContext
+from ..controllers.request_controller import RequestController
+from .model import REQUEST_ID_ROLE, BoardColumnModel
+from .view import BoardView
+
+TICK_MS = 30_000
+POLL_MS = 4_000
+
+
+class BoardController(QObject):
+    reloaded = Signal()
+    """The board was filled anew (all columns)."""
+    cardUpdated = Signal(int)
+    """One request's card was updated in place."""
+
+    def __init__(self, view: BoardView, context: AppContext, requests: RequestController) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        self.requests = requests
+        self.models: dict[str, BoardColumnModel] = {}
+        self._cards: dict[int, Card] = {}
+        self._counter = -1
+        self.criteria = BoardFilter()
+        self._build_columns()
+        self._fill_filter_choices()
+
+        view.search.textChanged.connect(self.apply_filters)
+        view.service.currentIndexChanged.connect(self.apply_filters)
+        view.leader.currentIndexChanged.connect(self.apply_filters)
+        view.state.currentIndexChanged.connect(self.apply_filters)
+        view.use_dates.toggled.connect(self._dates_toggled)
+        view.date_from.dateChanged.connect(self.apply_filters)
+        view.date_to.dateChanged.connect(self.apply_filters)
+        requests.changed.connect(self.update_card)
+
+        self.tick_timer = QTimer(self)
+        self.tick_timer.setInterval(TICK_MS)
+        self.tick_timer.timeout.connect(self.tick)
+        self.tick_timer.start()
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+
+    # -- set-up
+    def _build_columns(self) -> None:
+        self.models = {}
+        models = []
+        for column in columns(active_office()):
+            model = BoardColumnModel(column.key, column.title, self)
+            model.cardDropped.connect(self.handle_drop)
+            self.models[column.key] = model
+            models.append(model)
+        for widget in self.view.set_columns(models):
+            widget.list.doubleClicked.connect(self._open_index)
+            widget.list.customContextMenuRequested.connect(self._context_menu)
+
+    def _fill_filter_choices(self) -> None:
+        view = self.view
+        view.service.blockSignals(True)
+        view.service.clear()
+        view.service.addItem("Semua layanan", "")
+        for entry in list_library():
+            view.service.addItem(entry.sop.service, entry.sop.code)
+        view.service.blockSignals(False)
+        view.leader.blockSignals(True)
+        view.leader.clear()
+        view.leader.addItem("Semua pimpinan", "")
+        for title in active_office().leaders:
+            view.leader.addItem(title, title)
+        view.leader.blockSignals(False)
+
+    def rebuild(self) -> None:
+        """The office changed (roles, leaders): new columns, new choices, fresh cards."""
+        self._build_columns()
+        self._fill_filter_choices()
+        self.reload()
+
+    # -- loading and filtering
+    def reload(self) -> None:
+        now = datetime.now(UTC)
+        self._cards = {card.request_id: card for card in load_cards(now)}
+        self._counter = change_counter()
+        self._distribute(now)
+        self.reloaded.emit()
+
+    def _read_criteria(self) -> BoardFilter:
+        view = self.view
+        use_dates = view.use_dates.isChecked()
+        return BoardFilter(
+            text=view.search.text(),
+            service=view.service.currentData() or "",
+            leader=view.leader.currentData() or "",
+            state=view.state.currentData() or "",
+            date_from=view.date_from.date().toPython() if use_dates else None,
+            date_to=view.date_to.date().toPython() if use_dates else None,
+        )
+
+    def apply_filters(self) -> None:
+        self.criteria = self._read_criteria()
+        self._distribute(datetime.now(UTC))
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.view.date_from.setEnabled(on)
+        self.view.date_to.setEnabled(on)
+        self.apply_filters()
+
+    def _distribute(self, now: datetime) -> None:
+        zone = active_office().zone
+        shown = filter_cards(list(self._cards.values()), self.criteria, now, zone)
+        per_column: dict[str, list[Card]] = {key: [] for key in self.models}
+        for card in shown:
+            if card.column in per_column:
+                per_column[card.column].append(card)
+            else:  # an executor no office role matches: shown with the lowest role
+                per_column[list(self.models)[-2]].append(card)
+        if FINISHED in per_column:
+            per_column[FINISHED].sort(key=lambda c: c.finished_at or c.received_at, reverse=True)
+        for key, model in self.models.items():
+            model.now = now
+            model.set_cards(per_column[key])
+        self._update_counts(now, len(shown))
+
+    def _update_counts(self, now: datetime, shown: int | None = None) -> None:
+        for widget in self.view.columns:
+            widget.set_count(widget.model.rowCount())
+        active = [c for c in self._cards.values() if c.column != FINISHED]
+        overdue = sum(1 for c in active if c.overdue(now))
+        held = sum(1 for c in active if c.status == "ditunda")
+        incomplete = sum(1 for c in active if c.incomplete)
+        if shown is None:
+            shown = sum(model.rowCount() for model in self.models.values())
+        self.view.summary.setText(
+            f"{len(active)} permohonan aktif · {overdue} terlambat · {held} ditunda · "
+            f"{incomplete} berkas belum lengkap · {shown} ditampilkan"
+        )
+
+    def update_card(self, request_id: int) -> None:
+        """Refresh one request's card: moves it between columns with granular updates."""
+        now = datetime.now(UTC)
+        fresh = load_cards(now, request_ids=[request_id])
+        for model in self.models.values():
+            if fresh and model.key == fresh[0].column:
+                continue
+            model.take(request_id)
+        if fresh:
+            card = fresh[0]
+            self._cards[request_id] = card
+            zone = active_office().zone
+            if filter_cards([card], self.criteria, now, zone):
+                target = self.models.get(card.column) or self.models[list(self.models)[-2]]
+                target.now = now
+                target.put(card)
+            else:
+                self.models.get(card.column, self.models[list(self.models)[-2]]).take(request_id)
+        else:
+            self._cards.pop(request_id, None)
+        self._counter = change_counter()
+        self._update_counts(now)
+        self.cardUpdated.emit(request_id)
+
+    def tick(self) -> None:
+        now = datetime.now(UTC)
+        for model in self.models.values():
+            model.tick(now)
+        self._update_counts(now)
+
+    def poll(self) -> None:
+        """Reload when something else changed the requests (another window, the CLI)."""
+        if change_counter() != self._counter:
+            self.reload()
+
+    # -- user actions
+    def handle_drop(self, request_id: int, target: str) -> None:
+        card = self._cards.get(request_id)
+        if card is not None and card.column == target:
+            return
+        try:
+            plan = plan_drop(request_id, target)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Kartu tidak dapat dipindah", str(exc))
+            return
+        self.requests.complete_current(request_id, self.view, answer=plan.answer)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        request_id = index.data(REQUEST_ID_ROLE)
+        if request_id is not None:
+            self.open_request(int(request_id))
+
+    def open_request(self, request_id: int) -> None:
+        self.requests.open(request_id, self.view)
+        self.update_card(request_id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        view = self.sender()
+        if not isinstance(view, QListView):
+            return
+        index = view.indexAt(point)
+        if not index.isValid():
+            return
+        request_id = int(index.data(REQUEST_ID_ROLE))
+        card = self._cards.get(request_id)
+        menu = QMenu(view)
+        menu.addAction("Buka rincian…", lambda: self.open_request(request_id))
+        if card is not None and card.status == "baru":
+            menu.addAction("Mulai", lambda: self.requests.start(request_id, self.view))
+        if card is not None and card.status == "berjalan":
+            menu.addAction("Selesaikan langkah…", lambda: self.requests.complete_current(request_id, self.view))
+        menu.exec(view.viewport().mapToGlobal(point))

@@ -1,0 +1,1 @@
+"""Controllers: wire view signals to services and refresh the item models."""

@@ -1,0 +1,1 @@
+"""Dialogs; each offers a classmethod that returns a result or ``None``."""

@@ -1,0 +1,1 @@
+"""The SOP library page."""

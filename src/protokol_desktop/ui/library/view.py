@@ -1,0 +1,82 @@
+"""Layout of the SOP library: the table of SOPs on top, the chosen SOP below (identity, service
+standard, steps). No decisions here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..models.rows import RowsModel
+
+LIBRARY_HEADERS = [
+    "Kode",
+    "Nama SOP",
+    "Kantor",
+    "Nomor",
+    "Langkah",
+    "Pelaksana",
+    "Total waktu",
+    "Jangka waktu",
+    "Status",
+]
+STEP_HEADERS = ["No", "Uraian Prosedur", "Pelaksana", "Jenis", "Kelengkapan", "Waktu", "Output", "Ket."]
+
+
+def _table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class LibraryView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        title = QLabel("<b>Pustaka SOP</b>")
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.import_button = QPushButton("Impor berkas SOP…")
+        self.export_json_button = QPushButton("Ekspor JSON…")
+        self.export_xlsx_button = QPushButton("Ekspor Excel…")
+        for button in (self.import_button, self.export_json_button, self.export_xlsx_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.model = RowsModel(LIBRARY_HEADERS, self)
+        self.table = _table(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        splitter.addWidget(self.table)
+        self.tabs = QTabWidget()
+        self.identity = QTextBrowser()
+        self.tabs.addTab(self.identity, "Identitas SOP")
+        self.steps_model = RowsModel(STEP_HEADERS, self)
+        self.steps = _table(self.steps_model)
+        self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.steps, "Langkah")
+        self.standard = QTextBrowser()
+        self.tabs.addTab(self.standard, "Standar Pelayanan")
+        splitter.addWidget(self.tabs)
+        splitter.setSizes([220, 420])
+        layout.addWidget(splitter, 1)

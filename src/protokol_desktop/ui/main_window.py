@@ -1,0 +1,92 @@
+"""The main window: navigation on the left, the modules on the right, the daily actions on top."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .board.view import BoardView
+from .library.view import LibraryView
+
+
+class MainWindow(QMainWindow):
+    """Views only; the application controller connects the actions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWindowTitle("Protokol Desktop")
+        self.resize(1440, 860)
+        self.setMinimumSize(960, 600)
+
+        toolbar = QToolBar("Tindakan")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        self.new_request_action = QAction(qta.icon("fa5s.envelope-open-text"), "Permohonan Baru…", self)
+        self.new_request_action.setShortcut(QKeySequence.StandardKey.New)
+        toolbar.addAction(self.new_request_action)
+        self.refresh_action = QAction(qta.icon("fa5s.sync-alt"), "Muat Ulang", self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        toolbar.addAction(self.refresh_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy())
+        toolbar.addWidget(spacer)
+        self.office_label = QLabel()
+        self.office_label.setObjectName("officeLabel")
+        toolbar.addWidget(self.office_label)
+        self.actor_action = QAction(qta.icon("fa5s.user"), "Petugas", self)
+        toolbar.addAction(self.actor_action)
+        self.about_action = QAction(qta.icon("fa5s.info-circle"), "Tentang", self)
+        toolbar.addAction(self.about_action)
+
+        menu = self.menuBar().addMenu("&Berkas")
+        menu.addAction(self.new_request_action)
+        menu.addAction(self.refresh_action)
+        self.office_action = QAction("Ganti profil kantor…", self)
+        menu.addAction(self.office_action)
+        menu.addSeparator()
+        self.quit_action = QAction("Keluar", self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu("&Bantuan")
+        help_menu.addAction(self.about_action)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(170)
+        self.navigation.setIconSize(QSize(20, 20))
+        layout.addWidget(self.navigation)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.board = BoardView()
+        self.library = LibraryView()
+        self.add_page("Papan Kerja", "fa5s.columns", self.board)
+        self.add_page("Pustaka SOP", "fa5s.book", self.library)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        self.statusBar().showMessage("Siap")
+
+    def add_page(self, title: str, icon: str, widget: QWidget) -> None:
+        item = QListWidgetItem(qta.icon(icon), title)
+        item.setSizeHint(QSize(160, 40))
+        self.navigation.addItem(item)
+        self.pages.addWidget(widget)

@@ -42,15 +42,16 @@ def get_sop(code: str) -> Sop:
     return _parse(current_revision(code))
 
 
-_revision_cache: dict[int, Sop] = {}
+_revision_cache: dict[tuple[str, int], Sop] = {}
 
 
 def sop_of_revision(revision_id: int) -> Sop:
-    """The SOP of one stored revision. Revisions never change, so this is cached."""
-    sop = _revision_cache.get(revision_id)
+    """The SOP of one stored revision. Revisions never change, so this is cached per database."""
+    key = (str(database.obj.database), revision_id)
+    sop = _revision_cache.get(key)
     if sop is None:
         row = SopRevision.get_by_id(revision_id)
-        sop = _revision_cache[revision_id] = _parse(row)
+        sop = _revision_cache[key] = _parse(row)
     return sop
 
 

@@ -53,6 +53,17 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
+def _peek_version(path: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"Berkas {path} bukan basis data Protokol Desktop yang sah: {exc}") from exc
+
+
 def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
     """Open (creating if needed) and migrate the database at ``path``; bind the models to it."""
     if is_network_path(path):
@@ -61,22 +72,20 @@ def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
         )
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        version = _peek_version(path)  # read-only: a refused file is left exactly as it was
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"Basis data dibuat oleh versi aplikasi yang lebih baru (skema {version}, aplikasi ini "
+                f"{SCHEMA_VERSION}). Perbarui aplikasi; basis data tidak diubah."
+            )
     db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
-    except Exception as exc:  # peewee wraps sqlite3 errors
-        raise DatabaseError(f"Basis data {path} tidak dapat dibuka: {exc}") from exc
-    try:
         version = schema_version(db)
-    except Exception as exc:
+    except Exception as exc:  # peewee wraps sqlite3 errors
         db.close()
-        raise DatabaseError(f"Berkas {path} bukan basis data Protokol Desktop yang sah: {exc}") from exc
-    if version > SCHEMA_VERSION:
-        db.close()
-        raise DatabaseError(
-            f"Basis data dibuat oleh versi aplikasi yang lebih baru (skema {version}, aplikasi ini {SCHEMA_VERSION}). "
-            "Perbarui aplikasi; basis data tidak diubah."
-        )
+        raise DatabaseError(f"Basis data {path} tidak dapat dibuka: {exc}") from exc
     database.initialize(db)
     if version < SCHEMA_VERSION:
         if existed and version > 0:

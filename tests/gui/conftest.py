@@ -1,0 +1,55 @@
+"""GUI fixtures: a dialog service that answers from a script and records what it was told."""
+
+from __future__ import annotations
+
+import pytest
+
+
+class FakeDialogs:
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.texts: list[str | None] = []
+        self.files: list[str] = []
+
+    def info(self, parent, title, text):
+        self.infos.append((title, text))
+
+    def error(self, parent, title, text):
+        self.errors.append((title, text))
+
+    def confirm(self, parent, title, text):
+        return True
+
+    def ask_text(self, parent, title, label, text=""):
+        return self.texts.pop(0) if self.texts else None
+
+    def open_file(self, parent, title, filters):
+        return self.files.pop(0) if self.files else None
+
+    def open_files(self, parent, title, filters):
+        files, self.files = self.files, []
+        return files
+
+    def save_file(self, parent, title, suggested, filters):
+        return self.files.pop(0) if self.files else None
+
+
+@pytest.fixture
+def dialogs():
+    return FakeDialogs()
+
+
+@pytest.fixture
+def main_window(store, qtbot, dialogs):
+    from protokol_desktop.ui.app import create_application
+    from protokol_desktop.ui.context import AppContext
+    from protokol_desktop.ui.main_window import MainWindow
+    from protokol_desktop.ui.app import AppController
+
+    create_application()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    controller = AppController(window, AppContext(store, dialogs))
+    window.show()
+    return window, controller

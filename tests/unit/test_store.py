@@ -1,0 +1,114 @@
+"""The store: pragmas, schema versions, migration backups, refusing what it cannot safely open."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from protokol_desktop.paths import NetworkPathError, is_network_path, resolve_paths
+from protokol_desktop.store import db as store_db
+from protokol_desktop.store.db import SCHEMA_VERSION, DatabaseError, close_database, open_database
+
+
+def test_pragmas_and_version(tmp_path):
+    db = open_database(tmp_path / "p.sqlite3")
+    try:
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 5000
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    finally:
+        close_database()
+
+
+def test_newer_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "baru.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="versi aplikasi yang lebih baru"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_not_a_database_is_refused(tmp_path):
+    path = tmp_path / "bukan.sqlite3"
+    path.write_bytes(b"ini bukan basis data " * 100)
+    with pytest.raises(DatabaseError):
+        open_database(path)
+
+
+def test_migration_copies_the_file_first(tmp_path, monkeypatch):
+    path = tmp_path / "lama.sqlite3"
+    open_database(path)
+    close_database()
+    applied = []
+
+    def v2(db):
+        applied.append(True)
+        db.execute_sql("CREATE TABLE catatan_baru (id INTEGER PRIMARY KEY)")
+
+    monkeypatch.setattr(store_db, "MIGRATIONS", [*store_db.MIGRATIONS, v2])
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    db = open_database(path, backup_dir=tmp_path / "backup")
+    try:
+        assert applied == [True]
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    finally:
+        close_database()
+    copies = list((tmp_path / "backup").glob("sebelum-migrasi-v1-*.sqlite3"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+
+
+def test_failed_migration_rolls_back(tmp_path, monkeypatch):
+    path = tmp_path / "gagal.sqlite3"
+    open_database(path)
+    close_database()
+
+    def broken(db):
+        db.execute_sql("CREATE TABLE setengah (id INTEGER PRIMARY KEY)")
+        raise RuntimeError("listrik padam")
+
+    monkeypatch.setattr(store_db, "MIGRATIONS", [*store_db.MIGRATIONS, broken])
+    monkeypatch.setattr(store_db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(RuntimeError):
+        open_database(path, backup_dir=tmp_path / "backup")
+    close_database()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'setengah'").fetchone() is None
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "remote"),
+    [
+        (r"\\kantor-server\data\protokol", True),
+        ("//kantor-server/data", True),
+        (r"\\?\UNC\server\share", True),
+        (r"C:\Users\staf\AppData\Local", False),
+        ("/home/staf/.local/share", False),
+    ],
+)
+def test_network_paths(path, remote):
+    assert is_network_path(path) is remote
+
+
+def test_resolve_paths_refuses_a_share():
+    with pytest.raises(NetworkPathError, match="jaringan"):
+        resolve_paths(r"\\server\share")
+
+
+def test_portable_marker(tmp_path, monkeypatch):
+    from protokol_desktop import paths
+
+    monkeypatch.delenv("PROTOKOL_DATA_DIR", raising=False)
+    monkeypatch.setattr(paths, "_executable_dir", lambda: tmp_path)
+    (tmp_path / "portable.txt").write_text("")
+    assert resolve_paths().data == tmp_path / "data"

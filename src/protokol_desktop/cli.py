@@ -95,6 +95,39 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
+    from datetime import date
+
+    from .domain.indonesian import format_date_long
+    from .services import ServiceError
+    from .services.office import calendar, calendar_entries, set_office_day
+
+    def parse_day(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError as exc:
+            raise ServiceError(f'Tanggal "{text}" tidak sah; tulis YYYY-MM-DD') from exc
+
+    if args.calendar_command == "list":
+        for day, name, kind in calendar_entries(args.year):
+            print(f"{day.isoformat()}  {format_date_long(day):<28} {kind:<18} {name}")
+        return 0
+    if args.calendar_command == "add-holiday":
+        set_office_day(parse_day(args.date), True, args.name)
+        print(f"Libur kantor {args.date} disimpan")
+        return 0
+    if args.calendar_command == "add-workday":
+        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor")
+        print(f"Hari kerja kantor {args.date} disimpan")
+        return 0
+    if args.calendar_command == "add":
+        start = parse_day(args.date)
+        due = calendar().add_working_days(start, args.days)
+        print(f"{args.days} hari kerja dari {format_date_long(start)}: {format_date_long(due)}")
+        return 0
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protokol-desktop",
@@ -118,13 +151,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="periksa keutuhan dan konsistensi basis data")
 
+    cal = sub.add_parser("calendar", help="kalender hari kerja kantor")
+    cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
+    cal_list = cal_sub.add_parser("list", help="hari libur dan cuti bersama setahun")
+    cal_list.add_argument("--year", type=int, default=__import__("datetime").date.today().year)
+    holiday = cal_sub.add_parser("add-holiday", help="tambah libur kantor")
+    holiday.add_argument("date")
+    holiday.add_argument("name")
+    workday = cal_sub.add_parser("add-workday", help="jadikan satu hari sebagai hari kerja")
+    workday.add_argument("date")
+    workday.add_argument("name", nargs="?", default="")
+    add = cal_sub.add_parser("add", help="hitung N hari kerja dari satu tanggal")
+    add.add_argument("date")
+    add.add_argument("days", type=int)
+
     demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
     demo.add_argument("--requests", type=int, default=50)
     demo.add_argument("--seed", type=int, default=1)
     return parser
 
 
-COMMANDS = {"sop": cmd_sop, "check": cmd_check, "demo": cmd_demo}
+COMMANDS = {"sop": cmd_sop, "check": cmd_check, "demo": cmd_demo, "calendar": cmd_calendar}
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:

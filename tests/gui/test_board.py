@@ -28,7 +28,9 @@ def column_ids(controller, key):
 def drop(controller, request_id, key):
     mime = QMimeData()
     mime.setData(MIME_TYPE, str(request_id).encode())
-    controller.board.models[key].dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, controller.board.models[key].index(0))
+    controller.board.models[key].dropMimeData(
+        mime, Qt.DropAction.MoveAction, -1, -1, controller.board.models[key].index(0)
+    )
 
 
 def test_columns_follow_the_office_roles(main_window, qtbot):
@@ -95,7 +97,9 @@ def answer_steps(monkeypatch):
 
     def fake(cls, step, step_role, actor_role, dialogs, answer=None, parent=None):
         chosen = answer if answer is not None else (answers.pop(0) if step.decision else None)
-        return Completion(output=step.output, note="", answer=chosen, on_behalf=actor_role != step_role, attachment=None)
+        return Completion(
+            output=step.output, note="", answer=chosen, on_behalf=actor_role != step_role, attachment=None
+        )
 
     monkeypatch.setattr(CompleteStepDialog, "get_completion", classmethod(fake))
     return answers
@@ -196,7 +200,9 @@ def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, 
     assert column_ids(controller, FINISHED) == [request_id]
     request = Request.get_by_id(request_id)
     assert request.status == "selesai"
-    steps = [(r.step_number, r.round) for r in StepRun.select().where(StepRun.request == request_id).order_by(StepRun.id)]
+    steps = [
+        (r.step_number, r.round) for r in StepRun.select().where(StepRun.request == request_id).order_by(StepRun.id)
+    ]
     assert steps == [(n, 1) for n in range(1, 9)] + [(n, 2) for n in range(3, 9)]
     assert History.select().where((History.request == request_id) & (History.action == "selesai")).count() == 1
     assert run_checks() == []
@@ -207,7 +213,9 @@ def test_filters_and_search(main_window, qtbot):
     staf = Actor("Maria", "Staf")
     first = rs.register_request(sambutan_form(), staf)
     second = rs.register_request(
-        sambutan_form(sop_code="AMB-ACARA", nomor_surat="400/55/Dispar", perihal="Undangan Festival Budaya", fulfilled=(0, 2)),
+        sambutan_form(
+            sop_code="AMB-ACARA", nomor_surat="400/55/Dispar", perihal="Undangan Festival Budaya", fulfilled=(0, 2)
+        ),
         staf,
     )
     controller.board.reload()

@@ -57,7 +57,13 @@ def test_sop_list_json_reports_the_documents(tmp_path):
     assert len(items) == 6
     for code, (steps, executors, total, tentative, frame) in EXPECTED.items():
         item = by_code[code]
-        assert (item["steps"], item["executors"], item["total_minutes"], item["tentative_steps"], item["time_frame"]) == (
+        assert (
+            item["steps"],
+            item["executors"],
+            item["total_minutes"],
+            item["tentative_steps"],
+            item["time_frame"],
+        ) == (
             steps,
             executors,
             total,

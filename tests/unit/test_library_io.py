@@ -21,7 +21,14 @@ def _snapshot() -> list[tuple]:
 
 def test_seed_library_holds_six_services(store):
     summaries = {s["code"]: s for s in library.list_summaries()}
-    assert set(summaries) == {"AMB-SAMBUTAN", "AMB-ACARA", "AMB-PENGADUAN", "LMJ-KOORDINASI", "MDN-BIMTEK", "TNG-KUNJUNGAN"}
+    assert set(summaries) == {
+        "AMB-SAMBUTAN",
+        "AMB-ACARA",
+        "AMB-PENGADUAN",
+        "LMJ-KOORDINASI",
+        "MDN-BIMTEK",
+        "TNG-KUNJUNGAN",
+    }
     assert summaries["TNG-KUNJUNGAN"]["total_minutes"] == 220
     assert summaries["TNG-KUNJUNGAN"]["total_text"] == "3 Jam 40 Menit"
     assert len(summaries["TNG-KUNJUNGAN"]["executors"]) == 6

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from ..domain.office import Office
 from ..domain.workflow import StepTimer, TimerState
@@ -87,44 +87,69 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
     cal = calendar()
     zone = office.zone
     since = now - timedelta(days=RECENT_DAYS)
-    query = Request.select().where((Request.status.in_(ACTIVE_STATUSES)) | (Request.finished_at >= since))
+    run = StepRun.alias()
+    query = Request.select(
+        Request.id,
+        Request.revision,
+        Request.nomor_surat,
+        Request.perihal,
+        Request.pengirim,
+        Request.leader,
+        Request.status,
+        Request.current_round,
+        Request.due_at,
+        Request.event_date,
+        Request.assigned_to,
+        Request.received_at,
+        Request.finished_at,
+        Request.version,
+        run.id.alias("run_id"),
+        run.step_number,
+        run.role,
+        run.started_at,
+        run.paused_seconds,
+        run.standard_minutes,
+    ).join(run, JOIN.LEFT_OUTER, on=((run.request == Request.id) & run.ended_at.is_null()))  # fmt: skip
     if request_ids is not None:
-        query = Request.select().where(Request.id.in_(request_ids))
-    requests = list(query.order_by(Request.received_at))
-    ids = [r.id for r in requests]
-    open_runs: dict[int, StepRun] = {}
+        query = query.where(Request.id.in_(request_ids))
+    else:
+        query = query.where((Request.status.in_(ACTIVE_STATUSES)) | (Request.finished_at >= since))
+    requests = list(query.order_by(Request.received_at).namedtuples())
     open_pauses: dict[int, datetime] = {}
     missing: set[int] = set()
-    if ids:
-        for chunk_start in range(0, len(ids), 900):
-            chunk = ids[chunk_start : chunk_start + 900]
-            for open_run in StepRun.select().where(StepRun.request.in_(chunk) & StepRun.ended_at.is_null()):
-                open_runs[open_run.request_id] = open_run
-            chunk_set = set(chunk)
-            run_ids = [r.id for r in open_runs.values() if r.request_id in chunk_set]
-            if run_ids:
-                for pause in StepPause.select().where(StepPause.step_run.in_(run_ids) & StepPause.resumed_at.is_null()):
-                    open_pauses[pause.step_run_id] = pause.paused_at
-            for row in (
-                RequestRequirement.select(RequestRequirement.request)
-                .where(
-                    RequestRequirement.request.in_(chunk) & RequestRequirement.required & ~RequestRequirement.fulfilled
-                )
-                .distinct()
-            ):
-                missing.add(row.request_id)
+    ids = [r.id for r in requests]
+    run_ids = [r.run_id for r in requests if r.run_id is not None]
+    for chunk_start in range(0, len(run_ids), 900):
+        chunk = run_ids[chunk_start : chunk_start + 900]
+        for step_run_id, paused_at in (
+            StepPause.select(StepPause.step_run, StepPause.paused_at)
+            .where(StepPause.step_run.in_(chunk) & StepPause.resumed_at.is_null())
+            .tuples()
+        ):
+            open_pauses[step_run_id] = paused_at
+    for chunk_start in range(0, len(ids), 900):
+        chunk = ids[chunk_start : chunk_start + 900]
+        for (request_id,) in (
+            RequestRequirement.select(RequestRequirement.request)
+            .where(RequestRequirement.request.in_(chunk) & RequestRequirement.required & ~RequestRequirement.fulfilled)
+            .distinct()
+            .tuples()
+        ):
+            missing.add(request_id)
     today = now.astimezone(zone).date()
     days_cache: dict[date, int] = {}
     cards = []
     for request in requests:
-        sop = sop_of_revision(request.revision_id)
-        run = open_runs.get(request.id)
+        sop = sop_of_revision(request.revision)
         timer = None
         step_text = ""
-        if run is not None:
-            timer = StepTimer(run.started_at, None, run.paused_seconds, open_pauses.get(run.id), run.standard_minutes)
-            step_text = sop.step(run.step_number).uraian
-            column = run.role
+        if request.run_id is not None:
+            timer = StepTimer(
+                request.started_at, None, request.paused_seconds, open_pauses.get(request.run_id),
+                request.standard_minutes,
+            )  # fmt: skip
+            step_text = sop.step(request.step_number).uraian
+            column = request.role
         elif request.status in ("selesai", "batal"):
             column = FINISHED
         else:
@@ -151,7 +176,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
                 pengirim=request.pengirim,
                 leader=request.leader,
                 status=request.status,
-                step_number=run.step_number if run else None,
+                step_number=request.step_number,
                 step_text=step_text,
                 step_count=len(sop.steps),
                 round=request.current_round,

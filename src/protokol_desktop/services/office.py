@@ -89,3 +89,22 @@ def set_current_actor(name: str, role: str) -> None:
     with database.atomic():
         Setting.insert(key=ACTOR_NAME_KEY, value=name).on_conflict_replace().execute()
         Setting.insert(key=ACTOR_ROLE_KEY, value=role).on_conflict_replace().execute()
+
+
+def calendar_entries(year: int) -> list[tuple[date, str, str]]:
+    """(day, name, kind) for the year: national holidays and cuti bersama, office holidays, office
+    working days; kind is "nasional", "cuti bersama", "libur kantor" or "hari kerja kantor"."""
+    cal = calendar()
+    entries: list[tuple[date, str, str]] = []
+    for day, name in cal.holidays_in([year]):
+        if day in cal.extra_holidays:
+            kind = "libur kantor"
+        elif "cuti bersama" in name.casefold():
+            kind = "cuti bersama"
+        else:
+            kind = "nasional"
+        entries.append((day, name, kind))
+    for day in sorted(cal.extra_working_days):
+        if day.year == year:
+            entries.append((day, "Hari kerja kantor", "hari kerja kantor"))
+    return sorted(entries)

@@ -6,16 +6,18 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
-from ..paths import AppPaths
+from ..paths import AppPaths, resource_dir
 from ..services import ServiceError
 from ..services import requests as request_service
 from ..services.library import list_library
 from ..services.office import active_office, apply_office, is_configured, profiles, set_current_actor
 from .board.controller import BoardController
+from .calendar.controller import CalendarController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialogs.actor import ActorDialog
@@ -33,6 +35,8 @@ class AppController(QObject):
         self.requests = RequestController(context, self)
         self.board = BoardController(window.board, context, self.requests)
         self.library = LibraryController(window.library, context)
+        self.calendar = CalendarController(window.calendar, context)
+        self.calendar.calendarChanged.connect(self.board.reload)
         window.new_request_action.triggered.connect(self.new_request)
         window.refresh_action.triggered.connect(self.refresh)
         window.actor_action.triggered.connect(self.choose_actor)
@@ -50,6 +54,7 @@ class AppController(QObject):
         self.window.actor_action.setText(f"{actor.name} ({actor.role})")
         self.board.reload()
         self.library.reload()
+        self.calendar.reload()
 
     def new_request(self) -> int | None:
         sops = [entry.sop for entry in list_library() if entry.status == "berlaku"]
@@ -110,6 +115,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Protokol Desktop")
     app.setOrganizationName("Protokol Desktop")
     app.setApplicationVersion(__version__)
+    if not app.property("protokol_translated"):
+        # Qt ships no Indonesian catalogue: ours covers the standard buttons and context menus.
+        translator = QTranslator(app)
+        if translator.load(str(resource_dir() / "translations" / "qtbase_id.qm")):
+            app.installTranslator(translator)
+        app.setProperty("protokol_translated", True)
+        app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "app.png")))
     return app
 
 

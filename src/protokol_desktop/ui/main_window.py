@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .board.view import BoardView
+from .calendar.view import CalendarView
 from .library.view import LibraryView
 
 
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryView()
         self.add_page("Papan Kerja", "fa5s.columns", self.board)
         self.add_page("Pustaka SOP", "fa5s.book", self.library)
+        self.calendar = CalendarView()
+        self.add_page("Kalender Kerja", "fa5s.calendar-alt", self.calendar)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Siap")

@@ -138,7 +138,12 @@ class RequestController(QObject):
             extra = f" — {request.hold_reason.split('|', 1)[-1]}"
         elif request.status == "batal":
             extra = f" — {request.hold_reason}"
-        due = f"; batas layanan {format_datetime(request.due_at.astimezone(zone))}" if request.due_at else ""
+        due = ""
+        if request.due_at:
+            due = f"; batas layanan {format_datetime(request.due_at.astimezone(zone))}"
+            late_at = request.finished_at or now
+            if late_at > request.due_at and request.status != "batal":
+                due += " <b style='color:#c62828'>(melewati jangka waktu)</b>"
         missing = [r.text for r in detail.requirements if r.required and not r.fulfilled]
         warn = " <b style='color:#c62828'>Berkas belum lengkap</b>" if missing else ""
         dialog.status.setText(f"Status: <b>{status}</b>{_escape(extra)}{due}{warn}")
@@ -188,7 +193,9 @@ class RequestController(QObject):
                         entry.step_number,
                         entry.round or "",
                         entry.uraian,
-                        entry.role if entry.role == entry.executor else f"{entry.executor} ({entry.role})",
+                        entry.role
+                        if entry.role.casefold() == entry.executor.casefold()
+                        else f"{entry.executor} ({entry.role})",
                         state,
                         format_datetime(entry.started_at.astimezone(zone)) if entry.started_at else "",
                         format_datetime(entry.ended_at.astimezone(zone)) if entry.ended_at else "",
@@ -205,6 +212,7 @@ class RequestController(QObject):
                 )
             )
         dialog.timeline_model.set_rows(rows)
+        dialog.timeline.resizeRowsToContents()
         dialog.set_requirements([(r.text, r.required, r.fulfilled) for r in detail.requirements])
         dialog.set_attachments(
             [

@@ -49,7 +49,7 @@ class IntakeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Permohonan Baru")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(780)
         self._sops = sops
         self._office = office
         self._submit = submit

@@ -76,6 +76,9 @@ class RequestDetailDialog(QDialog):
 
         self.timeline_model = RowsModel(TIMELINE_HEADERS, self)
         self.timeline = _table(self.timeline_model)
+        self.timeline.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.timeline.horizontalHeader().resizeSection(2, 300)
+        self.timeline.horizontalHeader().setSectionResizeMode(11, QHeaderView.ResizeMode.Interactive)
         self.tabs.addTab(self.timeline, "Langkah SOP")
 
         self.requirements = QListWidget()

@@ -31,6 +31,7 @@ LIBRARY_HEADERS = [
     "Jangka waktu",
     "Status",
 ]
+LIBRARY_WIDTHS = [125, 290, 130, 160, 60, 210, 160, 95, 100]
 STEP_HEADERS = ["No", "Uraian Prosedur", "Pelaksana", "Jenis", "Kelengkapan", "Waktu", "Output", "Ket."]
 
 
@@ -64,8 +65,11 @@ class LibraryView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = RowsModel(LIBRARY_HEADERS, self)
         self.table = _table(self.model)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(LIBRARY_WIDTHS):
+            header.resizeSection(column, width)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         splitter.addWidget(self.table)
         self.tabs = QTabWidget()
         self.identity = QTextBrowser()

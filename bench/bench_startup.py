@@ -1,0 +1,51 @@
+"""Start-up benchmark: process start to main window shown, with the board benchmark's database
+(10,000 requests), as a ratio to a bare PySide6 window shown in the same run. Target: under 2x.
+
+Run ``bench/bench_board.py`` first (it builds the database), then
+``.venv/bin/python bench/bench_startup.py``.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def one(arg: str) -> tuple[float, str]:
+    start = time.time()
+    result = subprocess.run(
+        [sys.executable, str(HERE / "startup_probe.py"), arg], capture_output=True, text=True, check=True
+    )
+    lines = dict(line.split(" ", 1) if " " in line else (line, "") for line in result.stdout.splitlines())
+    return float(lines["shown"]) - start, lines.get("heavy", "")
+
+
+def main() -> int:
+    caches = sorted((HERE / ".cache").glob("board-*"))
+    if not caches:
+        print("Jalankan dulu bench/bench_board.py untuk membuat basis data uji.", file=sys.stderr)
+        return 2
+    data = max(caches, key=lambda p: p.stat().st_size)
+    one("bare")  # warm the file cache
+    one(str(data))
+    bare, app, heavy = [], [], ""
+    for _ in range(5):
+        bare.append(one("bare")[0])
+        seconds, heavy = one(str(data))
+        app.append(seconds)
+    b, a = statistics.median(bare), statistics.median(app)
+    print(f"Basis data: {data.name}")
+    print(f"jendela kosong PySide6   {b * 1000:8.0f} ms")
+    print(f"Protokol Desktop         {a * 1000:8.0f} ms")
+    print(f"rasio                    {a / b:8.2f}  (target < 2,00)")
+    print(f"modul berat dimuat saat mulai: {heavy or 'tidak ada'}")
+    return 0 if a / b < 2 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

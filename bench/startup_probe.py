@@ -1,0 +1,44 @@
+"""Started by bench_startup.py: the app's real start-up path up to the main window shown, then exit.
+
+``bare`` shows an empty PySide6 window instead: the baseline.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    if sys.argv[1] == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.resize(1440, 860)
+        window.show()
+    else:
+        from protokol_desktop.paths import resolve_paths
+        from protokol_desktop.store import open_store
+        from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
+
+        paths = resolve_paths(sys.argv[1]).ensure()
+        open_store(paths)
+        app = create_application()
+        ensure_office()
+        window, _controller = build_main_window(paths)
+        window.resize(1440, 860)
+        window.show()
+    app.processEvents()
+    window.grab()  # painted once
+    print(f"shown {time.time():.6f}", flush=True)
+    heavy = [name for name in ("openpyxl",) if name in sys.modules]
+    print(f"heavy {','.join(heavy)}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

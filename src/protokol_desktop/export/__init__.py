@@ -1,0 +1,1 @@
+"""Writers of printable files (Excel); pure functions of service data, no Qt."""

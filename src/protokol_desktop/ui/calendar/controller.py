@@ -1,0 +1,63 @@
+"""Fills the calendar page and records the office's own holidays and working days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject, Signal
+
+from ...domain.indonesian import DAYS, format_date
+from ...services import ServiceError
+from ...services.office import calendar, calendar_entries, set_office_day
+from ..context import AppContext
+from ..models.rows import Row
+from .view import CalendarView
+
+KIND_COLOURS = {"cuti bersama": "#ef6c00", "libur kantor": "#6a1b9a", "hari kerja kantor": "#2e7d32"}
+
+
+class CalendarController(QObject):
+    calendarChanged = Signal()
+    """An office day was added: deadlines on the board are recomputed."""
+
+    def __init__(self, view: CalendarView, context: AppContext) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        view.year.setValue(date.today().year)
+        view.day.setDate(QDate.currentDate())
+        view.year.valueChanged.connect(self.reload)
+        view.add_holiday.clicked.connect(self.add_holiday)
+        view.add_workday.clicked.connect(self.add_workday)
+
+    def reload(self) -> None:
+        year = self.view.year.value()
+        self.view.model.set_rows(
+            [
+                Row((format_date(day), DAYS[day.weekday()], kind, name), key=day, colour=KIND_COLOURS.get(kind))
+                for day, name, kind in calendar_entries(year)
+            ]
+        )
+        today = date.today()
+        due = calendar().add_working_days(today, 3)
+        self.view.calculator.setText(
+            f"Contoh: 3 hari kerja dari hari ini jatuh pada {DAYS[due.weekday()]}, {format_date(due)}."
+        )
+
+    def _save(self, is_holiday: bool) -> None:
+        day = self.view.day.date().toPython()
+        try:
+            set_office_day(day, is_holiday, self.view.name.text())
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Tanggal tidak disimpan", str(exc))
+            return
+        self.view.name.clear()
+        self.view.year.setValue(day.year)
+        self.reload()
+        self.calendarChanged.emit()
+
+    def add_holiday(self) -> None:
+        self._save(True)
+
+    def add_workday(self) -> None:
+        self._save(False)

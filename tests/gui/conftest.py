@@ -42,10 +42,9 @@ def dialogs():
 
 @pytest.fixture
 def main_window(store, qtbot, dialogs):
-    from protokol_desktop.ui.app import create_application
+    from protokol_desktop.ui.app import AppController, create_application
     from protokol_desktop.ui.context import AppContext
     from protokol_desktop.ui.main_window import MainWindow
-    from protokol_desktop.ui.app import AppController
 
     create_application()
     window = MainWindow()

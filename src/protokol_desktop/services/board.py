@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -114,28 +115,29 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
         query = query.where(Request.id.in_(request_ids))
     else:
         query = query.where((Request.status.in_(ACTIVE_STATUSES)) | (Request.finished_at >= since))
-    requests = list(query.order_by(Request.received_at).namedtuples())
+    requests: list[Any] = list(query.order_by(Request.received_at).namedtuples())
     open_pauses: dict[int, datetime] = {}
     missing: set[int] = set()
     ids = [r.id for r in requests]
     run_ids = [r.run_id for r in requests if r.run_id is not None]
     for chunk_start in range(0, len(run_ids), 900):
         chunk = run_ids[chunk_start : chunk_start + 900]
-        for step_run_id, paused_at in (
+        pauses: Any = (
             StepPause.select(StepPause.step_run, StepPause.paused_at)
             .where(StepPause.step_run.in_(chunk) & StepPause.resumed_at.is_null())
             .tuples()
-        ):
+        )
+        for step_run_id, paused_at in pauses:
             open_pauses[step_run_id] = paused_at
     for chunk_start in range(0, len(ids), 900):
         chunk = ids[chunk_start : chunk_start + 900]
-        for (request_id,) in (
+        incomplete: Any = (
             RequestRequirement.select(RequestRequirement.request)
             .where(RequestRequirement.request.in_(chunk) & RequestRequirement.required & ~RequestRequirement.fulfilled)
             .distinct()
             .tuples()
-        ):
-            missing.add(request_id)
+        )
+        missing.update(request_id for (request_id,) in incomplete)
     today = now.astimezone(zone).date()
     days_cache: dict[date, int] = {}
     cards = []

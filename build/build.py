@@ -55,7 +55,7 @@ def bundle(python: Path) -> Path:
         "--distpath", OUT, "--workpath", WORK / "pyinstaller", ROOT / "build" / "protokol-desktop.spec",
     )  # fmt: skip
     folder = OUT / "ProtokolDesktop"
-    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"Bundle: {folder} ({size / 2**20:.1f} MB unpacked)")
     return folder
 

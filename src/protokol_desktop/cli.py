@@ -113,11 +113,11 @@ def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
             print(f"{day.isoformat()}  {format_date_long(day):<28} {kind:<18} {name}")
         return 0
     if args.calendar_command == "add-holiday":
-        set_office_day(parse_day(args.date), True, args.name)
+        set_office_day(parse_day(args.date), True, args.name, actor=os_user())
         print(f"Libur kantor {args.date} disimpan")
         return 0
     if args.calendar_command == "add-workday":
-        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor")
+        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor", actor=os_user())
         print(f"Hari kerja kantor {args.date} disimpan")
         return 0
     if args.calendar_command == "add":
@@ -126,6 +126,36 @@ def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"{args.days} hari kerja dari {format_date_long(start)}: {format_date_long(due)}")
         return 0
     return 2
+
+
+def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services.backup import backup_to
+
+    out = backup_to(Path(args.out))
+    print(f"Cadangan dibuat: {out} ({out.stat().st_size} bita)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services.backup import check_backup_file, restore
+
+    source = Path(args.file)
+    problems = check_backup_file(source)
+    if problems:
+        for problem in problems:
+            print(f"Ditolak: {problem}", file=sys.stderr)
+        return 2
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("Pemulihan mengganti basis data saat ini; ulangi dengan --yes untuk skrip.", file=sys.stderr)
+            return 2
+        answer = input(f"Basis data {paths.database} akan diganti dengan {source}. Ketik YA untuk melanjutkan: ")
+        if answer.strip().upper() != "YA":
+            print("Dibatalkan; tidak ada yang berubah.")
+            return 1
+    aside = restore(paths, source)
+    print(f"Dipulihkan dari {source}. Basis data sebelumnya disimpan di {aside}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     sop_import.add_argument("file")
 
     sub.add_parser("check", help="periksa keutuhan dan konsistensi basis data")
+    backup = sub.add_parser("backup", help="buat cadangan basis data")
+    backup.add_argument("--out", required=True)
+    restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan")
+    restore.add_argument("file")
+    restore.add_argument("--yes", action="store_true", help="jangan bertanya (untuk skrip)")
 
     cal = sub.add_parser("calendar", help="kalender hari kerja kantor")
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
@@ -171,7 +206,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = {"sop": cmd_sop, "check": cmd_check, "demo": cmd_demo, "calendar": cmd_calendar}
+COMMANDS = {
+    "sop": cmd_sop,
+    "check": cmd_check,
+    "demo": cmd_demo,
+    "calendar": cmd_calendar,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -143,3 +143,24 @@ def test_network_share_is_refused(path):
     )
     assert result.returncode == 2
     assert "jaringan" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("UPDATE audit_entry SET actor = 'penyusup' WHERE id = 7", ["entri #7", "diubah"]),
+        ("UPDATE audit_entry SET after = '{}' WHERE id = 9", ["entri #9", "diubah"]),
+        ("DELETE FROM audit_entry WHERE id = 12", ["#12", "hilang"]),
+    ],
+)
+def test_check_names_an_edited_or_removed_audit_entry(tmp_path, statement, expected):
+    cli(tmp_path, "demo", "--requests", "10", "--seed", "4")
+    assert cli(tmp_path, "check").returncode == 0
+    with sqlite3.connect(tmp_path / "protokol.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM audit_entry").fetchone()[0] > 20
+        db.execute(statement)
+    db.close()
+    result = cli(tmp_path, "check", check=False)
+    assert result.returncode == 1
+    for text in expected:
+        assert text in result.stderr

@@ -59,7 +59,7 @@ def test_migration_copies_the_file_first(tmp_path, monkeypatch):
         assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     finally:
         close_database()
-    copies = list((tmp_path / "backup").glob("sebelum-migrasi-v1-*.sqlite3"))
+    copies = list((tmp_path / "backup").glob(f"sebelum-migrasi-v{SCHEMA_VERSION}-*.sqlite3"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

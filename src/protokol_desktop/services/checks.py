@@ -14,6 +14,7 @@ from collections import defaultdict
 from ..domain.sop import Sop, SopFormatError, sop_from_dict
 from ..store.db import integrity_problems
 from ..store.models import Request, SopRecord, SopRevision, StepPause, StepRun, database
+from .audit import verify_chain
 from .office import active_office
 
 
@@ -113,4 +114,4 @@ def run_checks() -> list[str]:
     if problems:
         return problems
     revision_problems, sops = _revision_problems()
-    return revision_problems + request_problems(sops)
+    return revision_problems + request_problems(sops) + verify_chain()

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
-from . import ServiceError
+from . import ServiceError, audit
 from .office import office_name
 
 
@@ -124,7 +124,7 @@ def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None =
                     .where((SopRevision.sop == record) & (SopRevision.status == "berlaku"))
                     .execute()
                 )
-        return SopRevision.create(
+        row = SopRevision.create(
             sop=record,
             revision=number,
             status=sop.status,
@@ -133,6 +133,10 @@ def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None =
             note=note,
             created_by=actor,
         )
+        audit.record(
+            actor, "sop_disimpan", "sop", sop.code, None, {"revision": number, "status": sop.status, "note": note}
+        )
+        return row
 
 
 def import_file(path: Path, actor: str) -> SopRevision:

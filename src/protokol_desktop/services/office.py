@@ -8,7 +8,7 @@ from datetime import date
 from ..domain.calendar import WorkingCalendar
 from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
 from ..store.models import OfficeDay, OfficeProfile, Setting, database
-from . import ServiceError
+from . import ServiceError, audit
 
 ACTIVE_OFFICE_KEY = "office"
 
@@ -31,14 +31,16 @@ def active_office() -> Office:
     return office_from_dict(json.loads(profile.data))
 
 
-def apply_office(code: str) -> Office:
+def apply_office(code: str, actor: str = "sistem") -> Office:
     """Make ``code`` (a seed profile, or ``"kosong"`` for a blank one) this installation's office."""
     with database.atomic():
         if code == BLANK_OFFICE.code and not OfficeProfile.select().where(OfficeProfile.code == code).exists():
             OfficeProfile.create(code=code, data=json.dumps(office_to_dict(BLANK_OFFICE), ensure_ascii=False))
         if not OfficeProfile.select().where(OfficeProfile.code == code).exists():
             raise ServiceError(f"Profil kantor '{code}' tidak ada")
+        before = Setting.get_or_none(Setting.key == ACTIVE_OFFICE_KEY)
         Setting.insert(key=ACTIVE_OFFICE_KEY, value=code).on_conflict_replace().execute()
+        audit.record(actor, "kantor_dipilih", "pengaturan", ACTIVE_OFFICE_KEY, before.value if before else None, code)
     return active_office()
 
 
@@ -58,12 +60,18 @@ def calendar() -> WorkingCalendar:
     return WorkingCalendar(extra_holidays=extra_holidays, extra_working_days=extra_working)
 
 
-def set_office_day(day: date, is_holiday: bool, name: str = "") -> None:
+def set_office_day(day: date, is_holiday: bool, name: str = "", actor: str = "sistem") -> None:
     """Record an office-specific holiday, or a working day on a weekend or national holiday."""
     if is_holiday and not name.strip():
         raise ServiceError("Nama hari libur kantor wajib diisi")
     with database.atomic():
+        before = OfficeDay.get_or_none(OfficeDay.day == day)
         OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict_replace().execute()
+        audit.record(
+            actor, "hari_kantor", "kalender", day.isoformat(),
+            None if before is None else {"libur": before.is_holiday, "nama": before.name},
+            {"libur": is_holiday, "nama": name.strip()},
+        )  # fmt: skip
 
 
 ACTOR_NAME_KEY = "actor_name"
@@ -79,6 +87,7 @@ def current_actor() -> tuple[str, str] | None:
 
 
 def set_current_actor(name: str, role: str) -> None:
+    """Who works at this PC now (not audited: it changes no record; every change names its actor)."""
     name = name.strip()
     if not name:
         raise ServiceError("Nama petugas wajib diisi")

@@ -28,7 +28,7 @@ from ..store.models import (
     StepRun,
     database,
 )
-from . import Actor, ServiceError
+from . import Actor, ServiceError, audit
 from .library import current_revision, sop_of_revision
 from .office import active_office, calendar
 
@@ -144,9 +144,24 @@ def _history(request: Request, actor: Actor, action: str, detail: str, now: date
     History.create(request=request, at=now, actor=f"{actor.name} ({actor.role})", action=action, detail=detail)
 
 
-def _bump(request: Request) -> None:
+def _state(request: Request) -> dict:
+    return {
+        "status": request.status,
+        "current_step": request.current_step,
+        "round": request.current_round,
+        "assigned_to": request.assigned_to,
+        "version": request.version,
+    }
+
+
+def _bump(request: Request, actor: Actor, action: str, now: datetime, detail: str = "") -> None:
+    """Save a changed request: a new version, and an audit entry with the state before and after."""
+    before = getattr(request, "_audit_before", None)
     request.version += 1
     request.save()
+    after = {**_state(request), **({"detail": detail} if detail else {})}
+    audit.record(f"{actor.name} ({actor.role})", action, "permohonan", request.id, before, after, now)
+    request._audit_before = _state(request)
 
 
 def register_request(form: IntakeForm, actor: Actor, files_dir: Path | None = None) -> int:
@@ -186,6 +201,11 @@ def register_request(form: IntakeForm, actor: Actor, files_dir: Path | None = No
                 fulfilled_by=actor.name if done else "",
             )
         _history(request, actor, "didaftarkan", f"{sop.service}: {values['perihal']}", form.received_at)
+        audit.record(
+            f"{actor.name} ({actor.role})", "didaftarkan", "permohonan", request.id, None,
+            {**values, "sop": sop.code, "revision": revision.revision, "fulfilled": list(form.fulfilled)},
+            form.received_at,
+        )  # fmt: skip
         for path in form.attachments:
             assert files_dir is not None
             stored, digest, size = _store_file(path, files_dir, request.id)
@@ -207,6 +227,7 @@ def _get(request_id: int) -> Request:
     request = Request.get_or_none(Request.id == request_id)
     if request is None:
         raise ServiceError(f"Permohonan nomor {request_id} tidak ada")
+    request._audit_before = _state(request)
     return request
 
 
@@ -239,7 +260,7 @@ def set_requirement(request_id: int, position: int, fulfilled: bool, actor: Acto
         row.fulfilled_by = actor.name if fulfilled else ""
         row.save()
         _history(request, actor, "persyaratan", f"{'Lengkap' if fulfilled else 'Belum ada'}: {row.text}", now)
-        _bump(request)
+        _bump(request, actor, "persyaratan", now)
 
 
 def _role_of(sop: Sop, step_number: int, office: Office) -> str:
@@ -312,7 +333,7 @@ def start_request(request_id: int, actor: Actor, override_reason: str = "", now:
             + (f" (berkas belum lengkap: {reason})" if missing else ""),
             now,
         )
-        _bump(request)
+        _bump(request, actor, "dimulai", now)
 
 
 def _close_open_pause(run: StepRun, now: datetime) -> None:
@@ -442,7 +463,7 @@ def complete_step(
                 f"Langkah {next_number} (putaran {new_run.round}): {sop.step(next_number).uraian}",
                 now,
             )
-        _bump(request)
+        _bump(request, actor, "langkah_selesai", now)
         return StepResult(next_number is None, next_number, request.current_round)
 
 
@@ -460,7 +481,7 @@ def pause_step(request_id: int, reason: str, actor: Actor, now: datetime | None 
             raise ServiceError("Pewaktu langkah ini sudah dijeda")
         StepPause.create(step_run=run, paused_at=now, reason=reason)
         _history(request, actor, "dijeda", f"Langkah {run.step_number}: {reason}", now)
-        _bump(request)
+        _bump(request, actor, "dijeda", now)
 
 
 def resume_step(request_id: int, actor: Actor, now: datetime | None = None) -> None:
@@ -475,7 +496,7 @@ def resume_step(request_id: int, actor: Actor, now: datetime | None = None) -> N
         _close_open_pause(run, now)
         run.save()
         _history(request, actor, "dilanjutkan", f"Langkah {run.step_number}", now)
-        _bump(request)
+        _bump(request, actor, "dilanjutkan", now)
 
 
 def hold(request_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:
@@ -497,7 +518,7 @@ def hold(request_id: int, reason: str, actor: Actor, now: datetime | None = None
         request.hold_reason = f"{request.status}|{reason}"
         request.status = "ditunda"
         _history(request, actor, "ditunda", reason, now)
-        _bump(request)
+        _bump(request, actor, "ditunda", now)
 
 
 def release(request_id: int, actor: Actor, now: datetime | None = None) -> None:
@@ -514,7 +535,7 @@ def release(request_id: int, actor: Actor, now: datetime | None = None) -> None:
         request.status = previous
         request.hold_reason = ""
         _history(request, actor, "diaktifkan", "Permohonan dilanjutkan", now)
-        _bump(request)
+        _bump(request, actor, "diaktifkan", now)
 
 
 def cancel(request_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:
@@ -537,7 +558,7 @@ def cancel(request_id: int, reason: str, actor: Actor, now: datetime | None = No
         request.hold_reason = reason
         request.finished_at = now
         _history(request, actor, "dibatalkan", reason, now)
-        _bump(request)
+        _bump(request, actor, "dibatalkan", now)
 
 
 def assign(request_id: int, person: str, actor: Actor, now: datetime | None = None) -> None:
@@ -550,7 +571,7 @@ def assign(request_id: int, person: str, actor: Actor, now: datetime | None = No
         request = _get(request_id)
         request.assigned_to = person
         _history(request, actor, "ditugaskan", person, now)
-        _bump(request)
+        _bump(request, actor, "ditugaskan", now)
 
 
 def add_attachment(
@@ -575,4 +596,4 @@ def add_attachment(
             added_by=actor.name,
         )
         _history(request, actor, "lampiran", path.name, now)
-        _bump(request)
+        _bump(request, actor, "lampiran", now)

@@ -16,7 +16,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from ..paths import NetworkPathError, is_network_path
-from .models import ALL_MODELS, database
+from .models import ALL_MODELS, AuditEntry, database
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -32,10 +32,15 @@ class DatabaseError(RuntimeError):
 
 
 def _v1(db: SqliteDatabase) -> None:
-    db.create_tables(ALL_MODELS)
+    db.create_tables([model for model in ALL_MODELS if model is not AuditEntry])
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1]
+def _v2(db: SqliteDatabase) -> None:
+    """The hash-chained audit trail."""
+    db.create_tables([AuditEntry])
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

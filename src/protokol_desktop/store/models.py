@@ -189,6 +189,20 @@ class History(BaseModel):
     detail = TextField(default="")
 
 
+class AuditEntry(BaseModel):
+    """One change, hash-chained to the entry before it. Appended only."""
+
+    at = UtcDateTimeField()
+    actor = CharField(max_length=200)
+    action = CharField(max_length=60)
+    entity = CharField(max_length=60)
+    entity_id = CharField(max_length=100)
+    before = TextField(default="")
+    after = TextField(default="")
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     OfficeProfile,
@@ -202,4 +216,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     StepPause,
     Attachment,
     History,
+    AuditEntry,
 ]

@@ -3,6 +3,7 @@ application controller that connects the window's actions."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import UTC, datetime
 
@@ -20,6 +21,7 @@ from .board.controller import BoardController
 from .calendar.controller import CalendarController
 from .context import AppContext
 from .controllers.request_controller import RequestController
+from .dialog_service import DialogService
 from .dialogs.actor import ActorDialog
 from .dialogs.intake import IntakeDialog
 from .dialogs.office_choice import OfficeChoiceDialog
@@ -92,7 +94,7 @@ class AppController(QObject):
         code = OfficeChoiceDialog.get_office(profiles(), self.window)
         if code is None:
             return
-        apply_office(code)
+        apply_office(code, actor=self.context.actor().name)
         self.board.rebuild()
         self.refresh()
 
@@ -144,15 +146,74 @@ def build_main_window(paths: AppPaths) -> tuple[MainWindow, AppController]:
     return window, controller
 
 
+def _integrity_ok(paths: AppPaths, dialogs: DialogService) -> bool:
+    """A damaged database is not used for writing: offer the latest good backup instead."""
+    from ..services import backup
+    from ..store.models import database
+
+    result = database.obj.execute_sql("PRAGMA quick_check").fetchone()[0]
+    if result == "ok":
+        return True
+    candidates = [
+        path for _, path in backup.backups_in(backup.backup_folder(paths)) if not backup.check_backup_file(path)
+    ]
+    if not candidates:
+        dialogs.error(
+            None,
+            "Basis data rusak",
+            f"Pemeriksaan basis data gagal ({result}) dan tidak ada cadangan yang baik di "
+            f"{backup.backup_folder(paths)}. Aplikasi ditutup tanpa mengubah apa pun; hubungi petugas TI.",
+        )
+        return False
+    latest = candidates[0]
+    if not dialogs.confirm(
+        None,
+        "Basis data rusak",
+        f"Pemeriksaan basis data gagal ({result}). Pulihkan dari cadangan terakhir yang baik?\n\n{latest}\n\n"
+        "Basis data yang rusak disimpan terpisah, tidak dihapus.",
+    ):
+        return False
+    backup.restore(paths, latest)
+    return True
+
+
 def run_gui(paths: AppPaths, self_test: bool = False) -> int:
+    from PySide6.QtCore import QLockFile
+
+    from ..services.backup import auto_backup
+
     app = create_application()
     if self_test:
         return _self_test(paths)
-    if not ensure_office():
+    dialogs = DialogService()
+    lock = QLockFile(str(paths.data / "protokol.lock"))
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(200):
+        dialogs.error(
+            None,
+            "Protokol Desktop sudah berjalan",
+            f"Protokol Desktop sudah dibuka untuk folder data {paths.data}. Gunakan jendela yang sudah terbuka.",
+        )
+        return 1
+    if not _integrity_ok(paths, dialogs) or not ensure_office():
         return 0
+    try:
+        auto_backup(paths)
+    except OSError as exc:
+        dialogs.error(None, "Cadangan otomatis gagal", f"Cadangan harian tidak dapat dibuat: {exc}")
     window, controller = build_main_window(paths)
+    app.aboutToQuit.connect(lambda: _backup_quietly(paths))
     window.show()
-    return app.exec()
+    code = app.exec()
+    lock.unlock()
+    return code
+
+
+def _backup_quietly(paths: AppPaths) -> None:
+    from ..services.backup import auto_backup
+
+    with contextlib.suppress(OSError):  # reported at the next start, when that backup fails too
+        auto_backup(paths)
 
 
 def _self_test(paths: AppPaths) -> int:

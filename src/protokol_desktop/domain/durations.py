@@ -97,7 +97,10 @@ def parse_duration(text: str | None) -> Duration:
     for match in _PART.finditer(cleaned):
         if cleaned[position : match.start()].strip() not in ("", "dan", "+"):
             break
-        value = _number(match.group(1))
+        try:
+            value = _number(match.group(1))
+        except ZeroDivisionError as exc:
+            raise DurationError(f"Waktu tidak dikenali: \"{raw}\" (pembagian dengan nol)") from exc
         unit = " ".join(match.group(2).lower().split())
         if unit in ("menit", "mnt"):
             minutes += value

@@ -26,9 +26,10 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 
 from ..domain.durations import DurationError, format_minutes
-from ..domain.sop import Sop, Step
+from ..domain.sop import Signatory, Sop, Step
 
 FONT = "Arial"
 SIZE = 10
@@ -45,6 +46,9 @@ FILL_TERMINATOR = "E2EFDA"  # light green: Mulai / Selesai
 FILL_PROCESS = "DDEBF7"  # light blue: proses
 FILL_DECISION = "FFF2CC"  # light yellow: keputusan
 
+A4_POINTS = (595.3, 841.9)
+MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM = 0.5, 0.45, 0.55  # inches
+SIGNATURE_BLANK_LINES = 3  # room for the signature and the stamp
 EMPTY_STANDARD = "Belum diatur dalam dokumen"
 
 _THIN = Side(style="thin", color="000000")
@@ -73,37 +77,45 @@ def _bulleted(items: Iterable[str]) -> str:
     return "\n".join(f"• {item}" for item in values)
 
 
-def _char_px(char: str) -> float:
-    """Approximate advance of a character of Arial 10 in pixels (Liberation Sans has the same metrics)."""
-    if char == " ":
-        return 3.7
-    if char.isupper() or char in "MW@%&":
-        return 9.0
-    if char.isdigit():
-        return 7.4
-    if char in "ijlI.,;:'|!()[]/-":
-        return 3.9
-    if char in "mw":
-        return 10.0
-    return 6.9
+# Advance widths of Arial (= Helvetica, = Liberation Sans) in 1/1000 em, for estimating wrapped lines.
+_ARIAL_WIDTHS = dict(
+    zip(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
+        [278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278]
+        + [556] * 10
+        + [278, 278, 584, 584, 584, 556, 1015]
+        + [667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833]
+        + [722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611]
+        + [278, 278, 278, 469, 556, 333]
+        + [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833]
+        + [556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500]
+        + [334, 260, 334, 584],
+        strict=True,
+    )
+)
+
+
+def _text_px(text: str, size: float, bold: bool) -> float:
+    """Approximate width of ``text`` in pixels at 96 dpi."""
+    units = sum(_ARIAL_WIDTHS.get(char, 1000 if ord(char) > 0x2000 else 600) for char in text)
+    return units / 1000 * size * 96 / 72 * (1.08 if bold else 1.0)
 
 
 def _line_count(text: str, width: float, size: float = SIZE, bold: bool = False) -> int:
     """How many lines ``text`` takes when wrapped in a cell ``width`` Excel units wide."""
-    scale = size / SIZE * (1.08 if bold else 1.0)
-    available = max(10.0, (7 * width + 5 - 8) * 0.93)  # cell padding and a safety margin
+    available = max(10.0, (7 * width - 6) * 0.95)  # cell padding and a safety margin
+    space = _text_px(" ", size, bold)
     lines = 0
     for paragraph in str(text).split("\n"):
         lines += 1
         used = 0.0
         for word in paragraph.split(" "):
-            word_px = sum(_char_px(c) for c in word) * scale
-            space = _char_px(" ") * scale if used else 0.0
-            if used and used + space + word_px > available:
+            word_px = _text_px(word, size, bold)
+            gap = space if used else 0.0
+            if used and used + gap + word_px > available:
                 lines += 1
-                used = 0.0
-                space = 0.0
-            used += space + word_px
+                used, gap = 0.0, 0.0
+            used += gap + word_px
             while used > available:  # a word longer than the cell breaks anywhere
                 lines += 1
                 used -= available
@@ -111,7 +123,8 @@ def _line_count(text: str, width: float, size: float = SIZE, bold: bool = False)
 
 
 def _height(lines: int, size: float = SIZE) -> float:
-    return round(lines * size * 1.32 + 4, 2)
+    """Row height in points for ``lines`` lines: Excel gives Arial 10 12.75 pt a line."""
+    return round(lines * size * 1.275 + 1.5, 2)
 
 
 def _footer_text(text: str) -> str:
@@ -177,9 +190,28 @@ class _Sheet:
             self.need(row, _height(lines, size))
         return cell
 
-    def apply_heights(self, minimum: float = _height(1)) -> None:
+    def row_height(self, row: int) -> float:
+        return max(self.heights.get(row, _height(1)), 1.0)
+
+    def apply_heights(self) -> None:
         for row in range(1, self.ws.max_row + 1):
-            self.ws.row_dimensions[row].height = max(self.heights.get(row, minimum), 1.0)
+            self.ws.row_dimensions[row].height = self.row_height(row)
+
+    def page_starts(self, last_row: int, title_rows: tuple[int, int], landscape: bool) -> list[int]:
+        """The first row of each printed page, one page wide, as Excel paginates with these heights and widths."""
+        sheet_width = sum(7 * width for width in self.widths.values()) * 0.75  # 7 pixels a unit, in points
+        page_width, page_height = (A4_POINTS[1], A4_POINTS[0]) if landscape else A4_POINTS
+        scale = min(1.0, int((page_width - 2 * MARGIN_SIDE * 72) / sheet_width * 100) / 100)
+        capacity = (page_height - (MARGIN_TOP + MARGIN_BOTTOM) * 72) / scale
+        titles = sum(self.row_height(r) for r in range(title_rows[0], title_rows[1] + 1))
+        starts, used = [1], 0.0
+        for row in range(1, last_row + 1):
+            height = self.row_height(row)
+            if used and used + height > capacity:
+                starts.append(row)
+                used = titles if row > title_rows[1] else 0.0
+            used += height
+        return starts
 
 
 def _print_setup(ws: Any, landscape: bool, title_rows: str | None, last_column: int, last_row: int) -> None:
@@ -189,7 +221,9 @@ def _print_setup(ws: Any, landscape: bool, title_rows: str | None, last_column: 
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.5, bottom=0.6, header=0.25, footer=0.3)
+    ws.page_margins = PageMargins(
+        left=MARGIN_SIDE, right=MARGIN_SIDE, top=MARGIN_TOP, bottom=MARGIN_BOTTOM, header=0.2, footer=0.25
+    )
     if title_rows:
         ws.print_title_rows = title_rows
     ws.print_area = f"A1:{get_column_letter(last_column)}{last_row}"
@@ -211,16 +245,7 @@ def _flow_hint(sop: Sop, step: Step, columns: dict[str, int]) -> list[str]:
     """Where the flow goes after ``step``: an arrow to the next column, or the Ya / Tidak targets."""
 
     def target_text(target: int | None) -> str:
-        if target is None:
-            return "Selesai"
-        text = f"langkah {target}"
-        try:
-            executor = sop.step(target).executor
-        except KeyError:
-            return text
-        if executor != step.executor:
-            text += f" ({executor})"
-        return text
+        return "Selesai" if target is None else f"langkah {target}"
 
     if step.decision is not None:
         return [
@@ -264,7 +289,7 @@ def _symbol_cell(sheet: _Sheet, row: int, column: int, sop: Sop, step: Step, col
     """The executor cell of a step: a big symbol over small text, filled and boxed."""
     symbol, lines, fill = _step_symbol(sop, step, columns)
     terminator = symbol.startswith("(")
-    symbol_size = SIZE + 1 if terminator else 16
+    symbol_size = SIZE + 1 if terminator else 13
     blocks = [TextBlock(InlineFont(rFont=FONT, sz=symbol_size, b=terminator), symbol)]
     if lines:
         blocks.append(TextBlock(InlineFont(rFont=FONT, sz=SIZE - 1), "\n" + "\n".join(lines)))
@@ -275,6 +300,26 @@ def _symbol_cell(sheet: _Sheet, row: int, column: int, sop: Sop, step: Step, col
     if lines:
         height += _height(_line_count("\n".join(lines), width, SIZE - 1), SIZE - 1) - 4
     sheet.need(row, height)
+
+
+def _signature_text(signatory: Signatory) -> tuple[CellRichText, int]:
+    """The signature block as one rich-text cell, and its number of text lines (without the signing space)."""
+    regular = InlineFont(rFont=FONT, sz=SIZE)
+    bold = InlineFont(rFont=FONT, sz=SIZE, b=True)
+    name = InlineFont(rFont=FONT, sz=SIZE, b=True, u="single")
+    blocks = [TextBlock(regular, "Disahkan oleh")]
+    lines = 1
+    if signatory.jabatan:
+        blocks.append(TextBlock(bold, "\n" + signatory.jabatan))
+        lines += 1
+    blocks.append(TextBlock(regular, "\n" * (SIGNATURE_BLANK_LINES + 1)))
+    blocks.append(TextBlock(name, signatory.nama or "(.......................................)"))
+    lines += 1
+    tail = [line for line in (signatory.pangkat, f"NIP. {signatory.nip}" if signatory.nip else "") if line]
+    if tail:
+        blocks.append(TextBlock(regular, "\n" + "\n".join(tail)))
+        lines += len(tail)
+    return CellRichText(blocks), lines
 
 
 def _total_texts(sop: Sop) -> tuple[str, str]:
@@ -295,7 +340,7 @@ def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     c_waktu, c_out, c_ket = c_kel + 1, c_kel + 2, c_kel + 3
     left_last = c_kel - 1
     uraian_width, executor_width = _executor_widths(count)
-    widths = {1: 5.0, 2: uraian_width, c_kel: 22.0, c_waktu: 13.0, c_out: 20.0, c_ket: 14.0}
+    widths = {1: 5.0, 2: uraian_width, c_kel: 22.0, c_waktu: 14.0, c_out: 20.0, c_ket: 16.0}
     widths.update({c_exec + i: executor_width for i in range(count)})
     sheet = _Sheet(ws, widths)
     columns = {name: c_exec + index for index, name in enumerate(executors)}
@@ -387,41 +432,41 @@ def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     total_text, total_note = _total_texts(sop)
     sheet.put(row, 1, "Jumlah", last_column=c_kel, bold=True, horizontal="right")
     sheet.put(row, c_waktu, total_text, bold=True, horizontal="center")
-    sheet.put(row, c_out, "")
-    sheet.put(row, c_ket, total_note, italic=True, size=9)
+    sheet.put(row, c_out, total_note, last_column=c_ket, italic=True, size=SIZE - 1)
     row += 1
 
-    # Legend ---------------------------------------------------------------------------------
-    legend = (
-        f"Simbol: ( Mulai ) / ( Selesai ) = awal / akhir prosedur;  {SYMBOL_PROCESS} = kegiatan;  "
-        f"{SYMBOL_DECISION} = keputusan (Ya / Tidak);  {ARROW_RIGHT} {ARROW_LEFT} {ARROW_DOWN} = arah ke langkah "
-        "berikutnya."
-    )
-    sheet.put(row, 1, legend, last_column=c_ket, italic=True, size=8, border=BORDER_NONE)
-    row += 2
+    sheet.need(row, 8)
+    row += 1
 
-    # Signature block ------------------------------------------------------------------------
-    lines: list[tuple[str, dict[str, Any], float | None]] = [("Disahkan oleh", {}, None)]
-    if signatory.jabatan:
-        lines.append((signatory.jabatan, {"bold": True}, None))
-    lines.append(("", {}, 54.0))
-    lines.append(
-        (signatory.nama or "(.......................................)", {"bold": True, "underline": True}, None)
+    # Legend and signature block: one row, so that a page break never separates them ------------
+    legend = "\n".join(
+        [
+            "Keterangan simbol:",
+            "( Mulai ) / ( Selesai ) : awal / akhir prosedur",
+            f"{SYMBOL_PROCESS} : kegiatan (proses)",
+            f"{SYMBOL_DECISION} : keputusan; Ya / Tidak menunjukkan langkah berikutnya",
+            f"{ARROW_RIGHT} {ARROW_LEFT} : pindah ke pelaksana lain",
+            f"{ARROW_DOWN} : langkah berikutnya pada pelaksana yang sama",
+        ]
     )
-    if signatory.pangkat:
-        lines.append((signatory.pangkat, {}, None))
-    if signatory.nip:
-        lines.append((f"NIP. {signatory.nip}", {}, None))
-    for text, style, height in lines:
-        sheet.put(row, c_kel, text, last_column=c_ket, horizontal="center", border=BORDER_NONE, **style)
-        if height:
-            sheet.need(row, height)
-        row += 1
-    last_row = row - 1
+    sheet.put(row, 1, legend, last_column=2, italic=True, size=SIZE - 1, vertical="top", border=BORDER_NONE)
+    signature, signature_lines = _signature_text(signatory)
+    sheet.put(row, c_kel, "", last_column=c_ket, horizontal="center", vertical="top", border=BORDER_NONE)
+    ws.cell(row=row, column=c_kel).value = signature
+    sheet.need(row, _height(signature_lines + SIGNATURE_BLANK_LINES))
+    last_row = row
 
     sheet.apply_heights()
+    last_step_row = h2 + len(sop.steps)
+    if len(sop.steps) > 1 and sheet.page_starts(last_row, (h1, h2), landscape=True)[-1] > last_step_row:
+        # The Jumlah row or the signature would open a page of their own under the repeated header:
+        # take the last step along with them.
+        ws.row_breaks.append(Break(id=last_step_row - 1))
     _print_setup(ws, True, f"{h1}:{h2}", c_ket, last_row)
-    ws.oddFooter.left.text = _footer_text(f"SOP {sop.name}"[:80])
+    title = sop.name if sop.name.upper().startswith("SOP") else f"SOP {sop.name}"
+    ws.oddFooter.left.text = _footer_text(
+        " ".join(filter(None, [title[:80], sop.identity.nomor and f"({sop.identity.nomor})"]))
+    )
     ws.oddFooter.left.size = 8
     ws.oddFooter.right.text = "Halaman &P dari &N"
     ws.oddFooter.right.size = 8
@@ -443,7 +488,10 @@ def _write_standard_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     header = 5
     sheet.put(header, 1, "Komponen", bold=True, horizontal="center", fill=FILL_HEADER)
     sheet.put(header, 2, "Uraian", bold=True, horizontal="center", fill=FILL_HEADER)
-    requirements = [r.text if r.required else f"{r.text} (jika perlu)" for r in standard.persyaratan]
+    requirements = [
+        r.text if r.required or "jika perlu" in r.text.casefold() else f"{r.text} (jika perlu)"
+        for r in standard.persyaratan
+    ]
     rows = [
         ("Persyaratan", _numbered(requirements)),
         ("Sistem, Mekanisme dan Prosedur", _numbered(standard.prosedur)),

@@ -24,6 +24,13 @@ def os_user() -> str:
         return "os:tidak-dikenal"
 
 
+def cli_actor():  # noqa: ANN201 - services.Actor, imported lazily
+    """The command line acts with its OS user's rights on the data folder: as an administrator."""
+    from .services import Actor
+
+    return Actor(os_user(), "Admin")
+
+
 def _print_table(rows: list[list[str]], headers: list[str]) -> None:
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
     print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)))
@@ -64,7 +71,7 @@ def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f"SOP {args.code} diekspor ke {out}")
         return 0
     if args.sop_command == "import":
-        row = library.import_file(Path(args.file), os_user())
+        row = library.import_file(Path(args.file), cli_actor())
         sop = library.sop_of_revision(row.id)
         print(f"SOP {sop.code} diimpor sebagai revisi {row.revision} ({len(sop.steps)} langkah)")
         return 0
@@ -90,7 +97,7 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     if args.requests < 1:
         print("Jumlah permohonan harus minimal 1", file=sys.stderr)
         return 2
-    made = fill_demo(args.requests, seed=args.seed, actor=os_user())
+    made = fill_demo(args.requests, seed=args.seed, actor=cli_actor())
     print(f"{made} permohonan latihan dibuat di {paths.database}")
     return 0
 
@@ -113,11 +120,11 @@ def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
             print(f"{day.isoformat()}  {format_date_long(day):<28} {kind:<18} {name}")
         return 0
     if args.calendar_command == "add-holiday":
-        set_office_day(parse_day(args.date), True, args.name, actor=os_user())
+        set_office_day(parse_day(args.date), True, args.name, actor=cli_actor())
         print(f"Libur kantor {args.date} disimpan")
         return 0
     if args.calendar_command == "add-workday":
-        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor", actor=os_user())
+        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor", actor=cli_actor())
         print(f"Hari kerja kantor {args.date} disimpan")
         return 0
     if args.calendar_command == "add":

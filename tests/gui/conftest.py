@@ -35,6 +35,13 @@ class FakeDialogs:
         return self.files.pop(0) if self.files else None
 
 
+def account(name: str, role: str):
+    """A logged-in account for GUI tests (the login itself is tested in test_login.py)."""
+    from protokol_desktop.services.users import Account
+
+    return Account(0, name.split()[-1].casefold(), name, "", "", role, True)
+
+
 @pytest.fixture
 def dialogs():
     return FakeDialogs()
@@ -49,6 +56,6 @@ def main_window(store, qtbot, dialogs):
     create_application()
     window = MainWindow()
     qtbot.addWidget(window)
-    controller = AppController(window, AppContext(store, dialogs))
+    controller = AppController(window, AppContext(store, dialogs, account=account("Drs. Ahmad", "Kabag")))
     window.show()
     return window, controller

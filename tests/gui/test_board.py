@@ -19,6 +19,7 @@ from protokol_desktop.ui.dialogs.complete_step import CompleteStepDialog, Comple
 from protokol_desktop.ui.dialogs.intake import IntakeDialog
 from protokol_desktop.ui.models.rows import Row, RowsModel
 from tests.conftest import sambutan_form
+from tests.gui.conftest import account
 
 
 def column_ids(controller, key):
@@ -37,7 +38,7 @@ def test_columns_follow_the_office_roles(main_window, qtbot):
     window, controller = main_window
     titles = [c.header.text().split(" (")[0] for c in window.board.columns]
     assert titles == ["Belum dimulai", "Kabag", "Kasubbag", "Staf", "Selesai"]
-    apply_office("tangerang")
+    apply_office("tangerang", Actor("Admin", "Admin"))
     controller.board.rebuild()
     assert len(window.board.columns) == 8
     assert window.board.columns[1].header.text().startswith("Kepala SKPD")
@@ -106,7 +107,6 @@ def answer_steps(monkeypatch):
 
 
 def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, answer_steps, monkeypatch):
-    from protokol_desktop.services.office import set_current_actor
     from protokol_desktop.store import open_store
     from protokol_desktop.store.db import close_database
     from protokol_desktop.ui.app import AppController, create_application
@@ -118,14 +118,17 @@ def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, 
     def open_window():
         window = MainWindow()
         qtbot.addWidget(window)
-        controller = AppController(window, AppContext(store, dialogs))
+        controller = AppController(window, AppContext(store, dialogs, account=account("Drs. Ahmad", "Kabag")))
         window.show()
         return window, controller
 
     received = datetime.now(UTC) - timedelta(minutes=30)
     request_id = rs.register_request(sambutan_form(fulfilled=(0, 2), received_at=received), Actor("Maria", "Staf"))
-    set_current_actor("Drs. Ahmad", "Kabag")
     window, controller = open_window()
+
+    def set_current_actor(name: str, role: str) -> None:
+        controller.context.account = account(name, role)
+
     assert column_ids(controller, NOT_STARTED) == [request_id]
 
     # Start refused while the materi sambutan is missing and no reason is given.

@@ -178,11 +178,6 @@ def test_holidays_in_lists_national_and_office_days():
     assert date(2026, 8, 17) in days
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="holidays_in() iterates `years` once for the national days and then tests `day.year in set(years)`: "
-    "a one-shot iterable (generator) is already exhausted, so the office's own holidays are silently dropped",
-)
 def test_holidays_in_accepts_any_iterable_of_years():
     office = WorkingCalendar(extra_holidays={date(2026, 9, 7): "HUT Kota Ambon"})
     listed = office.holidays_in(year for year in [2026])

@@ -219,3 +219,8 @@ def test_duration_error_is_a_value_error():
 def test_zero_denominator_is_refused_as_duration_error():
     with pytest.raises(DurationError, match='"1/0 jam"'):
         parse_duration("1/0 jam")
+
+
+def test_dot_thousands_separator():
+    assert parse_duration("1.000 menit").minutes == 1000
+    assert parse_duration("1,5 jam").minutes == 90

@@ -52,7 +52,7 @@ def test_import_of_existing_code_makes_a_revision_and_running_requests_keep_thei
     data["steps"][2]["uraian"] = "Menerima disposisi dan menyusun konsep sambutan"
     path = tmp_path / "revisi.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    row = library.import_file(path, "tester")
+    row = library.import_file(path, KABAG)
     assert row.revision == 1
     statuses = [r.status for r in library.revisions("AMB-SAMBUTAN")]
     assert statuses == ["diganti", "berlaku"]
@@ -69,7 +69,7 @@ def test_import_of_a_new_sop(store, tmp_path):
     data["office"] = "ambon"
     path = tmp_path / "baru.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    library.import_file(path, "tester")
+    library.import_file(path, KABAG)
     assert SopRecord.select().count() == 7
     assert library.get_sop("AMB-KUNJUNGAN").total_text == "3 Jam 40 Menit"
 
@@ -87,6 +87,8 @@ def test_import_of_a_new_sop(store, tmp_path):
         (lambda d: d["steps"][0].update(kinds=["mulai", "rapat"]), "steps[0].kinds"),
         (lambda d: d["standard"].update(jangka_waktu="sebentar"), "standard.jangka_waktu"),
         (lambda d: d.pop("name"), "name"),
+        (lambda d: d["steps"][3].update(waktu="1 hari"), "steps[3].waktu"),
+        (lambda d: d.update(format_version=True), "format_version"),
     ],
 )
 def test_bad_import_names_the_field_and_changes_nothing(store, tmp_path, mutate, field):
@@ -96,7 +98,7 @@ def test_bad_import_names_the_field_and_changes_nothing(store, tmp_path, mutate,
     path.write_text(json.dumps(data), encoding="utf-8")
     before = _snapshot()
     with pytest.raises(ServiceError) as error:
-        library.import_file(path, "tester")
+        library.import_file(path, KABAG)
     assert field in str(error.value)
     assert _snapshot() == before
 
@@ -105,7 +107,7 @@ def test_not_json_is_refused(store, tmp_path):
     path = tmp_path / "bukan.json"
     path.write_text("{ ini bukan json", encoding="utf-8")
     with pytest.raises(ServiceError, match="bukan JSON"):
-        library.import_file(path, "tester")
+        library.import_file(path, KABAG)
 
 
 def test_export_is_the_exchange_format(store):

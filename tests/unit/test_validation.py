@@ -110,3 +110,9 @@ def test_clean_text_keeps_unicode_intact(text):
 def test_clean_text_refuses_nul(value):
     with pytest.raises(ValidationError, match="Perihal berisi karakter yang tidak sah"):
         clean_text(value, "Perihal")
+
+
+@pytest.mark.parametrize("text", [")0334( 881009", "(0334)) 881009", "((0334) 881009"])
+def test_misplaced_brackets_are_refused(text):
+    with pytest.raises(ValidationError):
+        normalise_phone(text)

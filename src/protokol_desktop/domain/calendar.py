@@ -97,6 +97,7 @@ class WorkingCalendar:
         return count
 
     def holidays_in(self, years: Iterable[int]) -> list[tuple[date, str]]:
+        years = set(years)
         result: dict[date, str] = {}
         for year in years:
             for day, name in holidays_lib.country_holidays(
@@ -104,7 +105,7 @@ class WorkingCalendar:
             ).items():
                 result[day] = str(name)
         for day, name in self.extra_holidays.items():
-            if day.year in set(years):
+            if day.year in years:
                 result[day] = name
         return sorted(result.items())
 

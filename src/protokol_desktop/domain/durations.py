@@ -75,6 +75,8 @@ _EMPTY = {"", "-", "–"}
 
 
 def _number(text: str) -> Fraction:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):  # "1.000": Indonesian thousands separator
+        return Fraction(int(text.replace(".", "")))
     if "/" in text:
         num, den = text.split("/")
         return Fraction(int(num), int(den))

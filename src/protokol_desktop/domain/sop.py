@@ -251,9 +251,13 @@ def _parse_step(data: Any, index: int) -> Step:
         raise SopFormatError(f"{where}decision", "langkah keputusan wajib punya decision, dan hanya dia")
     waktu = _str(data, "waktu", where)
     try:
-        parse_duration(waktu)
+        step_duration = parse_duration(waktu)
     except DurationError as exc:
         raise SopFormatError(f"{where}waktu", str(exc)) from exc
+    if step_duration.days is not None:
+        raise SopFormatError(
+            f"{where}waktu", f"\"{waktu}\": waktu langkah ditulis dalam menit atau jam (hari hanya untuk jangka waktu)"
+        )
     return Step(
         number=number,
         uraian=_str(data, "uraian", where, required=True),
@@ -275,7 +279,7 @@ def sop_from_dict(data: Any) -> Sop:
     if data.get("format") != FORMAT_NAME:
         raise SopFormatError("format", f"harus {FORMAT_NAME!r}")
     version = data.get("format_version")
-    if version != FORMAT_VERSION:
+    if isinstance(version, bool) or version != FORMAT_VERSION:
         raise SopFormatError("format_version", f"versi {version!r} tidak didukung (hanya {FORMAT_VERSION})")
     code = _str(data, "code", "", required=True)
     if len(code) > 40 or any(ch.isspace() for ch in code):

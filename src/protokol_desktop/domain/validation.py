@@ -19,7 +19,8 @@ def normalise_phone(text: str) -> str:
     """
     raw = text.strip()
     compact = _PHONE_CHARS.sub("", raw)
-    if raw.count("(") != raw.count(")") or not _PHONE.match(compact):
+    balanced = raw.count("(") == raw.count(")") <= 1 and raw.find("(") <= raw.find(")")
+    if not balanced or not _PHONE.match(compact):
         raise ValidationError(
             f'Nomor telepon "{text}" tidak sah. Contoh yang benar: 0812 3456 7890, +62 812 3456 7890, (0334) 881009.'
         )

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..store.models import AuditEntry
+from . import Actor
 
 GENESIS = "0" * 64
 
@@ -39,7 +40,7 @@ def entry_hash(prev_hash: str, at: datetime, actor: str, action: str, entity: st
 
 
 def record(
-    actor: str,
+    actor: str | Actor,
     action: str,
     entity: str,
     entity_id: object,
@@ -48,6 +49,8 @@ def record(
     now: datetime | None = None,
 ) -> AuditEntry:
     """Append one entry. Call inside the transaction of the change it records."""
+    if isinstance(actor, Actor):
+        actor = f"{actor.name} ({actor.role})"
     at = (now or datetime.now(UTC)).astimezone(UTC)
     last = AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
     prev = last.hash if last else GENESIS

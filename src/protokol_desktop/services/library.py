@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
-from . import ServiceError, audit
+from . import Actor, ServiceError, audit
 from .office import office_name
 
 
@@ -100,12 +100,15 @@ def read_sop_file(path: Path) -> Sop:
         raise ServiceError(f"Berkas {path.name} ditolak, kolom {exc}") from exc
 
 
-def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None = None) -> SopRevision:
+def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None = None) -> SopRevision:
     """Store ``sop``: a new SOP, or a new revision of an existing one (the old one is kept).
 
     Saving over an SOP in force marks the previous revision ``diganti``; running requests keep
     the revision they started with.
     """
+    from .permissions import require_manager
+
+    require_manager(actor, "Mengubah atau menambah SOP")
     try:
         sop_from_dict(sop_to_dict(sop))  # a Sop built in code must also be a valid file
     except SopFormatError as exc:
@@ -131,7 +134,7 @@ def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None =
             data=json.dumps(sop_to_dict(sop), ensure_ascii=False),
             tanggal_revisi=tanggal_revisi or (date.today() if number else None),
             note=note,
-            created_by=actor,
+            created_by=f"{actor.name} ({actor.role})",
         )
         audit.record(
             actor, "sop_disimpan", "sop", sop.code, None, {"revision": number, "status": sop.status, "note": note}
@@ -139,7 +142,7 @@ def save_sop(sop: Sop, actor: str, note: str = "", tanggal_revisi: date | None =
         return row
 
 
-def import_file(path: Path, actor: str) -> SopRevision:
+def import_file(path: Path, actor: Actor) -> SopRevision:
     """Import an exchange-format file; a rejected file changes nothing."""
     sop = read_sop_file(path)
     return save_sop(sop, actor, note=f"Diimpor dari {path.name}")

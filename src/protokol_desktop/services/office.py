@@ -8,7 +8,7 @@ from datetime import date
 from ..domain.calendar import WorkingCalendar
 from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
 from ..store.models import OfficeDay, OfficeProfile, Setting, database
-from . import ServiceError, audit
+from . import Actor, ServiceError, audit
 
 ACTIVE_OFFICE_KEY = "office"
 
@@ -31,8 +31,18 @@ def active_office() -> Office:
     return office_from_dict(json.loads(profile.data))
 
 
-def apply_office(code: str, actor: str = "sistem") -> Office:
-    """Make ``code`` (a seed profile, or ``"kosong"`` for a blank one) this installation's office."""
+def apply_office(code: str, actor: Actor | None = None) -> Office:
+    """Make ``code`` (a seed profile, or ``"kosong"`` for a blank one) this installation's office.
+
+    The first start chooses without an actor; afterwards only an Admin or the Kabag may change it.
+    """
+    if is_configured():
+        from .permissions import require_manager
+
+        if actor is None:
+            raise ServiceError("Profil kantor sudah dipilih; menggantinya perlu Admin atau Kabag")
+        require_manager(actor, "Mengganti profil kantor")
+    who = "sistem" if actor is None else f"{actor.name} ({actor.role})"
     with database.atomic():
         if code == BLANK_OFFICE.code and not OfficeProfile.select().where(OfficeProfile.code == code).exists():
             OfficeProfile.create(code=code, data=json.dumps(office_to_dict(BLANK_OFFICE), ensure_ascii=False))
@@ -40,7 +50,7 @@ def apply_office(code: str, actor: str = "sistem") -> Office:
             raise ServiceError(f"Profil kantor '{code}' tidak ada")
         before = Setting.get_or_none(Setting.key == ACTIVE_OFFICE_KEY)
         Setting.insert(key=ACTIVE_OFFICE_KEY, value=code).on_conflict_replace().execute()
-        audit.record(actor, "kantor_dipilih", "pengaturan", ACTIVE_OFFICE_KEY, before.value if before else None, code)
+        audit.record(who, "kantor_dipilih", "pengaturan", ACTIVE_OFFICE_KEY, before.value if before else None, code)
     return active_office()
 
 
@@ -60,44 +70,21 @@ def calendar() -> WorkingCalendar:
     return WorkingCalendar(extra_holidays=extra_holidays, extra_working_days=extra_working)
 
 
-def set_office_day(day: date, is_holiday: bool, name: str = "", actor: str = "sistem") -> None:
+def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None:
     """Record an office-specific holiday, or a working day on a weekend or national holiday."""
+    from .permissions import require_manager
+
+    require_manager(actor, "Mengatur hari libur dan hari kerja kantor")
     if is_holiday and not name.strip():
         raise ServiceError("Nama hari libur kantor wajib diisi")
     with database.atomic():
         before = OfficeDay.get_or_none(OfficeDay.day == day)
         OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict_replace().execute()
         audit.record(
-            actor, "hari_kantor", "kalender", day.isoformat(),
+            f"{actor.name} ({actor.role})", "hari_kantor", "kalender", day.isoformat(),
             None if before is None else {"libur": before.is_holiday, "nama": before.name},
             {"libur": is_holiday, "nama": name.strip()},
         )  # fmt: skip
-
-
-ACTOR_NAME_KEY = "actor_name"
-ACTOR_ROLE_KEY = "actor_role"
-
-
-def current_actor() -> tuple[str, str] | None:
-    """The person working at this PC and the role they act in, as last chosen."""
-    rows = {row.key: row.value for row in Setting.select().where(Setting.key.in_([ACTOR_NAME_KEY, ACTOR_ROLE_KEY]))}
-    if ACTOR_NAME_KEY in rows and ACTOR_ROLE_KEY in rows:
-        return rows[ACTOR_NAME_KEY], rows[ACTOR_ROLE_KEY]
-    return None
-
-
-def set_current_actor(name: str, role: str) -> None:
-    """Who works at this PC now (not audited: it changes no record; every change names its actor)."""
-    name = name.strip()
-    if not name:
-        raise ServiceError("Nama petugas wajib diisi")
-    if len(name) > 200:
-        raise ServiceError("Nama petugas terlalu panjang (maksimal 200 karakter)")
-    if role not in {r.name for r in active_office().roles}:
-        raise ServiceError(f'Peran "{role}" tidak ada di kantor ini')
-    with database.atomic():
-        Setting.insert(key=ACTOR_NAME_KEY, value=name).on_conflict_replace().execute()
-        Setting.insert(key=ACTOR_ROLE_KEY, value=role).on_conflict_replace().execute()
 
 
 def calendar_entries(year: int) -> list[tuple[date, str, str]]:

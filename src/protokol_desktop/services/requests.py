@@ -539,7 +539,11 @@ def release(request_id: int, actor: Actor, now: datetime | None = None) -> None:
 
 
 def cancel(request_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:
-    """Cancel (acara batal). Nothing is deleted: the open step is closed without a result."""
+    """Cancel (acara batal), by an Admin or the Kabag. Nothing is deleted: the open step is closed
+    without a result."""
+    from .permissions import require_manager
+
+    require_manager(actor, "Membatalkan permohonan")
     now = _now(now)
     reason = reason.strip()
     if not reason:

@@ -16,7 +16,7 @@ from pathlib import Path
 from peewee import SqliteDatabase
 
 from ..paths import NetworkPathError, is_network_path
-from .models import ALL_MODELS, AuditEntry, database
+from .models import ALL_MODELS, AuditEntry, User, database
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -32,7 +32,7 @@ class DatabaseError(RuntimeError):
 
 
 def _v1(db: SqliteDatabase) -> None:
-    db.create_tables([model for model in ALL_MODELS if model is not AuditEntry])
+    db.create_tables([model for model in ALL_MODELS if model not in (AuditEntry, User)])
 
 
 def _v2(db: SqliteDatabase) -> None:
@@ -40,7 +40,13 @@ def _v2(db: SqliteDatabase) -> None:
     db.create_tables([AuditEntry])
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2]
+def _v3(db: SqliteDatabase) -> None:
+    """User accounts with password hashes. Version 1 had an unused placeholder table: replaced."""
+    db.execute_sql('DROP TABLE IF EXISTS "user"')
+    db.create_tables([User])
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -89,12 +89,18 @@ class SopRevision(BaseModel):
 
 
 class User(BaseModel):
+    """A person who logs in. The password is kept only as a salted scrypt hash."""
+
     username = CharField(unique=True, max_length=60)
     full_name = CharField(max_length=200)
     nip = CharField(max_length=30, default="")
     jabatan = CharField(max_length=200, default="")
-    role = CharField(max_length=60)
+    role = CharField(max_length=60)  # "Admin" or a role of the office
+    password_hash = CharField(max_length=300)
     active = BooleanField(default=True)
+    failed_attempts = IntegerField(default=0)
+    locked_until = UtcDateTimeField(null=True)
+    last_login = UtcDateTimeField(null=True)
     created_at = UtcDateTimeField(default=utcnow)
 
 

@@ -7,26 +7,31 @@ import contextlib
 import sys
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import __version__
 from ..paths import AppPaths, resource_dir
-from ..services import ServiceError
+from ..services import ServiceError, users
 from ..services import requests as request_service
 from ..services.library import list_library
-from ..services.office import active_office, apply_office, is_configured, profiles, set_current_actor
+from ..services.office import active_office, apply_office, is_configured, profiles
+from ..services.permissions import is_manager
+from ..services.users import Account
 from .board.controller import BoardController
 from .calendar.controller import CalendarController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
-from .dialogs.actor import ActorDialog
 from .dialogs.intake import IntakeDialog
+from .dialogs.login import FirstAdminDialog, LoginDialog
 from .dialogs.office_choice import OfficeChoiceDialog
 from .library.controller import LibraryController
 from .main_window import MainWindow
+from .users.controller import UsersController
+
+IDLE_LOCK_MINUTES = 15
 
 
 class AppController(QObject):
@@ -39,9 +44,11 @@ class AppController(QObject):
         self.library = LibraryController(window.library, context)
         self.calendar = CalendarController(window.calendar, context)
         self.calendar.calendarChanged.connect(self.board.reload)
+        self.users = UsersController(window.users, context)
         window.new_request_action.triggered.connect(self.new_request)
         window.refresh_action.triggered.connect(self.refresh)
-        window.actor_action.triggered.connect(self.choose_actor)
+        window.actor_action.triggered.connect(self.switch_user)
+        window.lock_action.triggered.connect(self.lock)
         window.office_action.triggered.connect(self.choose_office)
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
@@ -54,9 +61,13 @@ class AppController(QObject):
         self.window.office_label.setText(f"{office.organisation}  ")
         actor = self.context.actor()
         self.window.actor_action.setText(f"{actor.name} ({actor.role})")
+        manager = is_manager(actor)
+        self.window.office_action.setEnabled(manager)
+        self.window.set_page_visible(self.window.users, manager)
         self.board.reload()
         self.library.reload()
         self.calendar.reload()
+        self.users.reload()
 
     def new_request(self) -> int | None:
         sops = [entry.sop for entry in list_library() if entry.status == "berlaku"]
@@ -78,15 +89,33 @@ class AppController(QObject):
         self.window.statusBar().showMessage("Permohonan didaftarkan", 5000)
         return created[0]
 
-    def choose_actor(self) -> None:
-        actor = self.context.actor()
-        chosen = ActorDialog.get_actor(active_office(), actor.name, actor.role, self.window)
-        if chosen is None:
-            return
-        try:
-            set_current_actor(*chosen)
-        except ServiceError as exc:
-            self.context.dialogs.error(self.window, "Petugas tidak disimpan", str(exc))
+    def _login(self, username: str = "", locked: bool = False) -> bool:
+        def submit(name: str, password: str) -> str | None:
+            try:
+                self.context.account = users.authenticate(name, password)
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        dialog = LoginDialog(submit, self.context.dialogs, username, locked, self.window)
+        return bool(dialog.exec())
+
+    def switch_user(self) -> None:
+        """Log in as someone else without restarting; cancelling keeps the current user."""
+        current = self.context.account
+        if self._login():
+            self.refresh()
+        else:
+            self.context.account = current
+
+    def lock(self) -> None:
+        """Idle or asked for: hide the work until a password is given (the same or another user)."""
+        account = self.context.account
+        self.window.centralWidget().setVisible(False)
+        ok = self._login(account.username if account else "", locked=True)
+        self.window.centralWidget().setVisible(True)
+        if not ok:
+            self.window.close()
             return
         self.refresh()
 
@@ -94,7 +123,11 @@ class AppController(QObject):
         code = OfficeChoiceDialog.get_office(profiles(), self.window)
         if code is None:
             return
-        apply_office(code, actor=self.context.actor().name)
+        try:
+            apply_office(code, actor=self.context.actor())
+        except ServiceError as exc:
+            self.context.dialogs.error(self.window, "Profil kantor tidak diganti", str(exc))
+            return
         self.board.rebuild()
         self.refresh()
 
@@ -134,15 +167,58 @@ def ensure_office(parent: QWidget | None = None) -> bool:
     code = OfficeChoiceDialog.get_office(profiles(), parent)
     if code is None:
         return False
-    office = apply_office(code)
-    top = office.ranked_roles[0].name if office.roles else "Admin"
-    set_current_actor("Petugas", top)
+    apply_office(code)
     return True
 
 
-def build_main_window(paths: AppPaths) -> tuple[MainWindow, AppController]:
+def first_login(dialogs: DialogService) -> Account | None:
+    """The first start creates the administrator; later starts ask for a login."""
+    result: list[Account] = []
+    if not users.has_users():
+
+        def create(username: str, full_name: str, password: str, nip: str) -> str | None:
+            try:
+                result.append(users.create_first_admin(username, full_name, password, nip=nip))
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        FirstAdminDialog(create, dialogs).exec()
+        return result[0] if result else None
+
+    def submit(name: str, password: str) -> str | None:
+        try:
+            result.append(users.authenticate(name, password))
+        except ServiceError as exc:
+            return str(exc)
+        return None
+
+    LoginDialog(submit, dialogs).exec()
+    return result[0] if result else None
+
+
+class IdleWatcher(QObject):
+    """Locks the session after ``minutes`` without keyboard or mouse input."""
+
+    INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+    def __init__(self, controller: AppController, minutes: int = IDLE_LOCK_MINUTES) -> None:
+        super().__init__(controller)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(minutes * 60_000)
+        self.timer.timeout.connect(controller.lock)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in self.INPUT:
+            self.timer.start()
+        return False
+
+
+def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, AppController]:
     window = MainWindow()
-    controller = AppController(window, AppContext(paths))
+    controller = AppController(window, AppContext(paths, account=account))
     return window, controller
 
 
@@ -197,11 +273,16 @@ def run_gui(paths: AppPaths, self_test: bool = False) -> int:
         return 1
     if not _integrity_ok(paths, dialogs) or not ensure_office():
         return 0
+    account = first_login(dialogs)
+    if account is None:
+        return 0
     try:
         auto_backup(paths)
     except OSError as exc:
         dialogs.error(None, "Cadangan otomatis gagal", f"Cadangan harian tidak dapat dibuat: {exc}")
-    window, controller = build_main_window(paths)
+    window, controller = build_main_window(paths, account)
+    watcher = IdleWatcher(controller)
+    app.installEventFilter(watcher)
     app.aboutToQuit.connect(lambda: _backup_quietly(paths))
     window.show()
     code = app.exec()
@@ -225,7 +306,8 @@ def _self_test(paths: AppPaths) -> int:
 
     if not is_configured():
         apply_office("ambon")
-    window, controller = build_main_window(paths)
+    account = Account(0, "uji-mandiri", "Uji mandiri", "", "", "Admin", True)
+    window, controller = build_main_window(paths, account)
     window.show()
     QTimer.singleShot(0, window.close)
     QApplication.instance().processEvents()  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""What every controller needs: the data paths, the dialog seam and who is working."""
+"""What every controller needs: the data paths, the dialog seam and who is logged in."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..paths import AppPaths
 from ..services import Actor
-from ..services.office import active_office, current_actor
+from ..services.users import Account
 from .dialog_service import DialogService
 
 
@@ -14,12 +14,10 @@ from .dialog_service import DialogService
 class AppContext:
     paths: AppPaths
     dialogs: DialogService = field(default_factory=DialogService)
+    account: Account | None = None
 
     def actor(self) -> Actor:
-        """The person working at this PC; before anyone is chosen, the office's highest role."""
-        chosen = current_actor()
-        if chosen is not None:
-            return Actor(*chosen)
-        office = active_office()
-        top = office.ranked_roles[0].name if office.roles else "Admin"
-        return Actor("Petugas", top)
+        """The logged-in user. Every service call names them; the services check their role."""
+        if self.account is None:
+            raise RuntimeError("no one is logged in")
+        return self.account.actor

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .board.view import BoardView
 from .calendar.view import CalendarView
 from .library.view import LibraryView
+from .users.view import UsersView
 
 
 class MainWindow(QMainWindow):
@@ -48,8 +49,12 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel()
         self.office_label.setObjectName("officeLabel")
         toolbar.addWidget(self.office_label)
-        self.actor_action = QAction(qta.icon("fa5s.user"), "Petugas", self)
+        self.actor_action = QAction(qta.icon("fa5s.user"), "Pengguna", self)
+        self.actor_action.setToolTip("Ganti pengguna")
         toolbar.addAction(self.actor_action)
+        self.lock_action = QAction(qta.icon("fa5s.lock"), "Kunci", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        toolbar.addAction(self.lock_action)
         self.about_action = QAction(qta.icon("fa5s.info-circle"), "Tentang", self)
         toolbar.addAction(self.about_action)
 
@@ -84,9 +89,17 @@ class MainWindow(QMainWindow):
         self.add_page("Pustaka SOP", "fa5s.book", self.library)
         self.calendar = CalendarView()
         self.add_page("Kalender Kerja", "fa5s.calendar-alt", self.calendar)
+        self.users = UsersView()
+        self.add_page("Pengguna", "fa5s.users-cog", self.users)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Siap")
+
+    def set_page_visible(self, widget: QWidget, visible: bool) -> None:
+        row = self.pages.indexOf(widget)
+        self.navigation.item(row).setHidden(not visible)
+        if not visible and self.navigation.currentRow() == row:
+            self.navigation.setCurrentRow(0)
 
     def add_page(self, title: str, icon: str, widget: QWidget) -> None:
         item = QListWidgetItem(qta.icon(icon), title)

@@ -47,7 +47,7 @@ class CalendarController(QObject):
     def _save(self, is_holiday: bool) -> None:
         day = self.view.day.date().toPython()
         try:
-            set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor().name)
+            set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor())
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Tanggal tidak disimpan", str(exc))
             return

@@ -159,7 +159,7 @@ class LibraryController(QObject):
         if not path:
             return
         try:
-            row = library.import_file(Path(path), self.context.actor().name)
+            row = library.import_file(Path(path), self.context.actor())
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Impor ditolak", str(exc))
             return

@@ -1,0 +1,1 @@
+"""The user accounts page (Admin and Kabag)."""

@@ -1,0 +1,122 @@
+"""Accounts, login, lockout, and every manager-only action refused for a Staf, changing nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from protokol_desktop.services import Actor, ServiceError, library, users
+from protokol_desktop.services import requests as rs
+from protokol_desktop.services.office import apply_office, set_office_day
+from protokol_desktop.store.models import User
+from tests.conftest import sambutan_form
+
+ADMIN = Actor("Administrator", "Admin")
+STAF = Actor("Maria", "Staf")
+KASUBBAG = Actor("Yohanes", "Kasubbag")
+
+
+def test_first_admin_then_login(store):
+    assert not users.has_users()
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    with pytest.raises(ServiceError, match="sudah dibuat"):
+        users.create_first_admin("admin2", "Lain", "rahasia-kantor")
+    account = users.authenticate("ADMIN ", "rahasia-kantor")
+    assert account.role == "Admin"
+    stored = User.get(User.username == "admin").password_hash
+    assert "rahasia-kantor" not in stored and stored.startswith("scrypt$")
+
+
+def test_password_never_in_clear_anywhere(store):
+    users.create_first_admin("admin", "Administrator", "sandi-yang-unik-123")
+    users.create_user(ADMIN, "maria", "Maria", "Staf", "sandi-maria-456")
+    users.authenticate("maria", "sandi-maria-456")
+    with sqlite3.connect(store.database) as conn:
+        dump = "\n".join(conn.iterdump())
+    conn.close()
+    assert "sandi-yang-unik-123" not in dump and "sandi-maria-456" not in dump
+
+
+def test_lockout_after_repeated_failures(store):
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    now = datetime(2026, 11, 23, 1, tzinfo=UTC)
+    for _ in range(4):
+        with pytest.raises(ServiceError, match="salah"):
+            users.authenticate("admin", "keliru", now=now)
+    with pytest.raises(ServiceError, match="dikunci"):
+        users.authenticate("admin", "keliru", now=now)
+    with pytest.raises(ServiceError, match="dikunci"):
+        users.authenticate("admin", "rahasia-kantor", now=now + timedelta(minutes=5))
+    assert users.authenticate("admin", "rahasia-kantor", now=now + timedelta(minutes=16)).username == "admin"
+
+
+@pytest.mark.parametrize(
+    ("username", "full_name", "role", "password", "nip", "message"),
+    [
+        ("", "Maria", "Staf", "sandi-panjang", "", "Nama pengguna wajib"),
+        ("ma ria", "Maria", "Staf", "sandi-panjang", "", "spasi"),
+        ("maria", "Maria", "Camat", "sandi-panjang", "", "Peran"),
+        ("maria", "Maria", "Staf", "pendek", "", "minimal"),
+        ("maria", "Maria", "Staf", "sandi-panjang", "1967", "NIP"),
+    ],
+)
+def test_bad_account_input(store, username, full_name, role, password, nip, message):
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    with pytest.raises(ServiceError, match=message):
+        users.create_user(ADMIN, username, full_name, role, password, nip=nip)
+    assert User.select().count() == 1
+
+
+def _snapshot(store) -> str:
+    with sqlite3.connect(store.database) as conn:
+        text = "\n".join(conn.iterdump())
+    conn.close()
+    return text
+
+
+def test_staf_is_refused_every_manager_action(store, tmp_path):
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    request_id = rs.register_request(sambutan_form(fulfilled=(0, 2)), STAF)
+    running = rs.register_request(sambutan_form(nomor_surat="005/2"), STAF)
+    rs.start_request(running, Actor("Kabag", "Kabag"))
+    sop_file = library.export_json("AMB-SAMBUTAN", tmp_path / "sop.json")
+    sop = library.get_sop("AMB-SAMBUTAN")
+    before = _snapshot(store)
+    for actor in (STAF, KASUBBAG):
+        actions = [
+            lambda a=actor: users.create_user(a, "baru", "Baru", "Staf", "sandi-panjang"),
+            lambda a=actor: users.update_user(a, "admin", active=False),
+            lambda a=actor: users.reset_password(a, "admin", "sandi-baru-123"),
+            lambda a=actor: library.save_sop(sop, a),
+            lambda a=actor: library.import_file(sop_file, a),
+            lambda a=actor: apply_office("lumajang", a),
+            lambda a=actor: set_office_day(date(2026, 12, 1), True, "Libur", a),
+            lambda a=actor: rs.cancel(running, "batal", a),
+            lambda a=actor: rs.start_request(request_id, a, override_reason="mendesak"),
+            lambda a=actor: rs.complete_step(running, a),  # step 1 is the Kabag's
+        ]
+        for action in actions:
+            with pytest.raises(ServiceError) as refused:
+                action()
+            assert any(word in str(refused.value) for word in ("hanya", "Hanya", "ditolak", "berwenang", "milik"))
+    assert _snapshot(store) == before
+
+
+def test_kabag_and_admin_may(store, tmp_path):
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    account = users.create_user(ADMIN, "ahmad", "Drs. Ahmad", "Kabag", "sandi-kabag-1", nip="19700101 199503 1 001")
+    kabag = account.actor
+    users.create_user(kabag, "maria", "Maria", "Staf", "sandi-maria-1")
+    users.update_user(kabag, "maria", active=False)
+    with pytest.raises(ServiceError):
+        users.authenticate("maria", "sandi-maria-1")
+    data = library.export_dict("AMB-SAMBUTAN")
+    path = tmp_path / "sop.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert library.import_file(path, kabag).revision == 1
+    set_office_day(date(2026, 12, 1), True, "HUT Kota", kabag)
+    with pytest.raises(ServiceError, match="terakhir"):
+        users.update_user(kabag, "admin", active=False)

@@ -1,0 +1,54 @@
+"""Run by test_reliability.py: completes steps in a loop and reports each one after it committed.
+
+Prints ``ready`` once the database is open, then ``done <request id> <step runs of that request>``
+after every committed completion, flushing each line, until it is killed.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, date, datetime, timedelta
+
+from protokol_desktop.paths import resolve_paths
+from protokol_desktop.services import Actor
+from protokol_desktop.services import requests as rs
+from protokol_desktop.services.office import apply_office, is_configured
+from protokol_desktop.store import open_store
+from protokol_desktop.store.models import Request, StepRun
+
+
+def main() -> None:
+    paths = resolve_paths(sys.argv[1]).ensure()
+    open_store(paths)
+    if not is_configured():
+        apply_office("ambon")
+    print("ready", flush=True)
+    clock = datetime.now(UTC) - timedelta(days=30)
+    number = Request.select().count()
+    while True:
+        running = Request.select().where(Request.status == "berjalan").first()
+        if running is None:
+            number += 1
+            form = rs.IntakeForm(
+                sop_code="AMB-SAMBUTAN",
+                nomor_surat=f"005/{number}/Uji",
+                tanggal_surat=date(2026, 1, 2),
+                received_at=datetime(2026, 1, 5, 1, tzinfo=UTC),
+                perihal="Uji ketahanan",
+                pengirim="Dinas Uji",
+                fulfilled=(0, 1, 2),
+            )
+            request_id = rs.register_request(form, Actor("Maria", "Staf"))
+            rs.start_request(request_id, Actor("Ahmad", "Kabag"), now=max(clock, datetime(2026, 1, 5, 2, tzinfo=UTC)))
+            continue
+        run = StepRun.get((StepRun.request == running.id) & StepRun.ended_at.is_null())
+        clock = max(clock, run.started_at) + timedelta(minutes=3)
+        step = rs.sop_of(running).step(run.step_number)
+        answer = (number % 2 == 0 and run.round == 1) if step.decision else None
+        rs.complete_step(running.id, Actor("Petugas", run.role), answer=answer, now=clock)
+        count = StepRun.select().where(StepRun.request == running.id).count()
+        print(f"done {running.id} {count}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

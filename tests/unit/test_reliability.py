@@ -24,6 +24,10 @@ KILLS = 200
 WORKER = Path(__file__).with_name("kill_worker.py")
 
 
+def _collect(stream, lines: list[str]) -> None:
+    lines.extend(iter(stream.readline, ""))
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_never_loses_a_committed_step(tmp_path):
     rng = random.Random(2026)
@@ -38,9 +42,9 @@ def test_sigkill_never_loses_a_committed_step(tmp_path):
         ready = worker.stdout.readline()
         assert ready.strip() == "ready", ready
         lines: list[str] = []
-        reader = threading.Thread(target=lambda: lines.extend(iter(worker.stdout.readline, "")), daemon=True)
+        reader = threading.Thread(target=_collect, args=(worker.stdout, lines), daemon=True)
         reader.start()
-        time.sleep(rng.uniform(0.0, 0.08))  # noqa: the moment of the kill is the point: not a wait for a result
+        time.sleep(rng.uniform(0.0, 0.08))  # the moment of the kill is the point, not a wait for a result
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()
         reader.join(timeout=5)

@@ -64,6 +64,7 @@ class AppController(QObject):
         manager = is_manager(actor)
         self.window.office_action.setEnabled(manager)
         self.window.set_page_visible(self.window.users, manager)
+        self.library.set_editable(manager)
         self.board.reload()
         self.library.reload()
         self.calendar.reload()

@@ -92,6 +92,8 @@ class LibraryController(QObject):
         self.entries: list[library.LibraryEntry] = []
         view.table.selectionModel().selectionChanged.connect(self._selection_changed)
         view.import_button.clicked.connect(self.import_file)
+        view.edit_button.clicked.connect(self.edit)
+        view.copy_button.clicked.connect(self.copy)
         view.export_json_button.clicked.connect(self.export_json)
         view.export_xlsx_button.clicked.connect(self.export_xlsx)
 
@@ -134,6 +136,21 @@ class LibraryController(QObject):
         if sop is None:
             return
         self.view.identity.setHtml(identity_html(sop))
+        self.view.revisions_model.set_rows(
+            [
+                Row(
+                    (
+                        r.revision,
+                        STATUS_LABELS.get(r.status, r.status),
+                        r.tanggal_revisi.strftime("%d/%m/%Y") if r.tanggal_revisi else "-",
+                        r.created_at.strftime("%d/%m/%Y %H.%M"),
+                        r.created_by,
+                        r.note,
+                    )
+                )
+                for r in reversed(library.revisions(sop.code))
+            ]
+        )
         self.view.standard.setHtml(standard_html(sop))
         self.view.steps_model.set_rows(
             [
@@ -153,6 +170,61 @@ class LibraryController(QObject):
                 for step in sop.steps
             ]
         )
+
+    def set_editable(self, editable: bool) -> None:
+        """SOP editing is for Admin and Kabag (the services refuse anyone else anyway)."""
+        for button in (self.view.edit_button, self.view.copy_button, self.view.import_button):
+            button.setEnabled(editable)
+
+    def _save(self, sop: Sop, note: str) -> None:
+        try:
+            row = library.save_sop(sop, self.context.actor(), note=note)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "SOP tidak disimpan", str(exc))
+            return
+        self.reload()
+        self._select(sop.code)
+        self.libraryChanged.emit()
+        self.context.dialogs.info(
+            self.view,
+            "SOP disimpan",
+            f"SOP {sop.code} disimpan sebagai revisi {row.revision} ({STATUS_LABELS.get(row.status, row.status)}). "
+            "Permohonan yang sedang berjalan tetap memakai revisi lamanya.",
+        )
+
+    def _select(self, code: str) -> None:
+        for row, entry in enumerate(self.entries):
+            if entry.sop.code == code:
+                self.view.table.selectRow(row)
+
+    def edit(self) -> None:
+        from ..dialogs.sop_editor import SopEditorDialog
+
+        sop = self.selected()
+        if sop is None:
+            return
+        edited = SopEditorDialog.edit(sop, self.context.dialogs, self.view)
+        if edited is None or edited == sop:
+            return
+        self._save(edited, "Diubah lewat editor SOP")
+
+    def copy(self) -> None:
+        from ...domain.sop_edit import copy_as_new
+        from ..dialogs.sop_editor import SopEditorDialog
+
+        sop = self.selected()
+        if sop is None:
+            return
+        taken = [entry.sop.code for entry in self.entries]
+        code = f"{sop.code}-SALIN"
+        number = 2
+        while code in taken:
+            code = f"{sop.code}-SALIN{number}"
+            number += 1
+        draft = copy_as_new(sop, code, f"Salinan {sop.name}", sop.office)
+        created = SopEditorDialog.edit(draft, self.context.dialogs, self.view, new=True, taken_codes=taken)
+        if created is not None:
+            self._save(created, f"Dibuat dari SOP {sop.code}")
 
     def import_file(self) -> None:
         path = self.context.dialogs.open_file(self.view, "Impor berkas SOP", "Berkas SOP (*.json)")

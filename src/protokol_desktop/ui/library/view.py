@@ -32,6 +32,7 @@ LIBRARY_HEADERS = [
     "Status",
 ]
 LIBRARY_WIDTHS = [125, 290, 130, 160, 60, 210, 160, 95, 100]
+REVISION_HEADERS = ["Revisi", "Status", "Tanggal revisi", "Disimpan", "Oleh", "Catatan"]
 STEP_HEADERS = ["No", "Uraian Prosedur", "Pelaksana", "Jenis", "Kelengkapan", "Waktu", "Output", "Ket."]
 
 
@@ -56,10 +57,13 @@ class LibraryView(QWidget):
         title = QLabel("<b>Pustaka SOP</b>")
         bar.addWidget(title)
         bar.addStretch(1)
+        self.edit_button = QPushButton("Ubah…")
+        self.copy_button = QPushButton("Buat dari SOP lain…")
         self.import_button = QPushButton("Impor berkas SOP…")
         self.export_json_button = QPushButton("Ekspor JSON…")
         self.export_xlsx_button = QPushButton("Ekspor Excel…")
-        for button in (self.import_button, self.export_json_button, self.export_xlsx_button):
+        for button in (self.edit_button, self.copy_button, self.import_button, self.export_json_button,
+                       self.export_xlsx_button):  # fmt: skip
             bar.addWidget(button)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -81,6 +85,11 @@ class LibraryView(QWidget):
         self.tabs.addTab(self.steps, "Langkah")
         self.standard = QTextBrowser()
         self.tabs.addTab(self.standard, "Standar Pelayanan")
+        self.revisions_model = RowsModel(REVISION_HEADERS, self)
+        self.revisions = _table(self.revisions_model)
+        self.revisions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.revisions.horizontalHeader().setStretchLastSection(True)
+        self.tabs.addTab(self.revisions, "Riwayat Revisi")
         splitter.addWidget(self.tabs)
         splitter.setSizes([220, 420])
         layout.addWidget(splitter, 1)

@@ -1,0 +1,67 @@
+"""The SOP library page: editing makes a revision (running requests keep theirs), copying makes a
+new SOP, exports write files, and a Staf cannot edit."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import openpyxl
+
+from protokol_desktop.services import Actor, library
+from protokol_desktop.services import requests as rs
+from protokol_desktop.store.models import Request
+from protokol_desktop.ui.dialogs.sop_editor import SopEditorDialog
+from tests.conftest import sambutan_form
+from tests.gui.conftest import account
+
+
+def _select(window, code):
+    controller_rows = [window.library.model.row(r).key for r in range(window.library.model.rowCount())]
+    window.library.table.selectRow(controller_rows.index(code))
+
+
+def test_edit_makes_a_revision_and_running_requests_keep_theirs(main_window, monkeypatch, dialogs):
+    window, controller = main_window
+    running = rs.register_request(sambutan_form(), Actor("Maria", "Staf"))
+    rs.start_request(running, Actor("Ahmad", "Kabag"))
+
+    def fake_edit(cls, sop, dialogs, parent=None, new=False, taken_codes=()):
+        step = replace(sop.step(3), waktu="4 jam")
+        return sop.with_steps(tuple(step if s.number == 3 else s for s in sop.steps))
+
+    monkeypatch.setattr(SopEditorDialog, "edit", classmethod(fake_edit))
+    _select(window, "AMB-SAMBUTAN")
+    window.library.edit_button.click()
+    assert "revisi 1" in dialogs.infos[-1][1]
+    assert [r.status for r in library.revisions("AMB-SAMBUTAN")] == ["diganti", "berlaku"]
+    assert window.library.revisions_model.rowCount() == 2
+    assert rs.sop_of(Request.get_by_id(running)).step(3).waktu == "5 jam"
+    new_request = rs.register_request(sambutan_form(nomor_surat="005/9"), Actor("Maria", "Staf"))
+    assert rs.sop_of(Request.get_by_id(new_request)).step(3).waktu == "4 jam"
+
+
+def test_copy_makes_a_new_draft(main_window, monkeypatch, dialogs):
+    window, controller = main_window
+    monkeypatch.setattr(
+        SopEditorDialog, "edit", classmethod(lambda cls, sop, dialogs, parent=None, new=False, taken_codes=(): sop)
+    )
+    _select(window, "TNG-KUNJUNGAN")
+    window.library.copy_button.click()
+    copy = library.get_sop("TNG-KUNJUNGAN-SALIN")
+    assert copy.status == "draft" and len(copy.executors) == 6
+    assert window.library.model.rowCount() == 7
+
+
+def test_exports_and_staf_cannot_edit(main_window, tmp_path, dialogs):
+    window, controller = main_window
+    _select(window, "MDN-BIMTEK")
+    dialogs.files = [str(tmp_path / "bimtek.json")]
+    window.library.export_json_button.click()
+    assert json.loads((tmp_path / "bimtek.json").read_text(encoding="utf-8"))["code"] == "MDN-BIMTEK"
+    dialogs.files = [str(tmp_path / "bimtek.xlsx")]
+    window.library.export_xlsx_button.click()
+    assert openpyxl.load_workbook(tmp_path / "bimtek.xlsx").sheetnames[0] == "SOP"
+    controller.context.account = account("Maria", "Staf")
+    controller.refresh()
+    assert not window.library.edit_button.isEnabled()

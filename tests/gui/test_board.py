@@ -52,6 +52,8 @@ def test_models_pass_the_model_tester(main_window, qtmodeltester):
     rows = RowsModel(["A", "B"])
     rows.set_rows([Row((1, "satu")), Row((2, None), colour="#ff0000", bold=True)])
     qtmodeltester.check(rows)
+    window.navigation.setCurrentRow(window.pages.indexOf(window.library))
+    assert window.library.model.rowCount() == 6
     qtmodeltester.check(window.library.model)
 
 

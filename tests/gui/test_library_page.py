@@ -17,6 +17,7 @@ from tests.gui.conftest import account
 
 
 def _select(window, code):
+    window.navigation.setCurrentRow(window.pages.indexOf(window.library))
     controller_rows = [window.library.model.row(r).key for r in range(window.library.model.rowCount())]
     window.library.table.selectRow(controller_rows.index(code))
 

@@ -71,6 +71,7 @@ def test_switch_user_and_manager_pages(main_window, qtbot, monkeypatch, dialogs)
 def test_accounts_page_adds_and_refuses(main_window, qtbot, dialogs, qtmodeltester):
     window, controller = main_window
     view = window.users
+    window.navigation.setCurrentRow(window.pages.indexOf(view))
     view.username.setText("yohanes")
     view.full_name.setText("Yohanes Pattiasina")
     view.role.setCurrentIndex(view.role.findData("Kasubbag"))

@@ -11,14 +11,13 @@ received outside working days starts counting from the next working day.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from fractions import Fraction
 from functools import cached_property
+from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import holidays as holidays_lib
 
 from .durations import Duration, DurationKind
 
@@ -39,18 +38,47 @@ def office_zone(name: str) -> tzinfo:
         return timezone(timedelta(hours=_ZONES[key]), key)
 
 
+def national_holidays(years: Iterable[int]) -> dict[date, str]:
+    """Indonesian public holidays and cuti bersama of ``years``, with their Indonesian names."""
+    import holidays as holidays_lib  # ~50 ms to import: only when a year is not cached
+
+    found = holidays_lib.country_holidays(
+        "ID", categories=("public", "government"), language="id", years=sorted(set(years))
+    )
+    return {day: str(name) for day, name in found.items()}
+
+
+def holidays_version() -> str:
+    """Identifies the installed holidays data without importing it (a cache key)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return "?"
+    origin = Path(spec.origin)
+    return f"{origin.parent}:{origin.stat().st_mtime_ns}" if origin.exists() else str(origin)
+
+
 @dataclass
 class WorkingCalendar:
     extra_holidays: dict[date, str] = field(default_factory=dict)
     extra_working_days: set[date] = field(default_factory=set)
+    # Precomputed national holidays for some years (a cache kept by the caller); other years are
+    # computed by the holidays package on first use.
+    known_national: dict[date, str] = field(default_factory=dict)
+    known_years: frozenset[int] = frozenset()
 
     @cached_property
-    def _national(self) -> holidays_lib.HolidayBase:
+    def _national(self) -> Mapping[date, str]:
+        import holidays as holidays_lib
+
         return holidays_lib.country_holidays("ID", categories=("public", "government"), language="id")
 
     def holiday_name(self, day: date) -> str | None:
         if day in self.extra_holidays:
             return self.extra_holidays[day]
+        if day.year in self.known_years:
+            return self.known_national.get(day)
         name = self._national.get(day)
         return str(name) if name else None
 
@@ -100,10 +128,10 @@ class WorkingCalendar:
         years = set(years)
         result: dict[date, str] = {}
         for year in years:
-            for day, name in holidays_lib.country_holidays(
-                "ID", categories=("public", "government"), language="id", years=year
-            ).items():
-                result[day] = str(name)
+            if year in self.known_years:
+                result.update((d, n) for d, n in self.known_national.items() if d.year == year)
+            else:
+                result.update(national_holidays([year]))
         for day, name in self.extra_holidays.items():
             if day.year in years:
                 result[day] = name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ..domain.calendar import WorkingCalendar
+from ..domain.calendar import WorkingCalendar, holidays_version, national_holidays
 from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
 from ..store.models import OfficeDay, OfficeProfile, Setting, database
 from . import Actor, ServiceError, audit
@@ -59,6 +59,30 @@ def office_name(code: str) -> str:
     return json.loads(row.data)["name"] if row else code
 
 
+HOLIDAYS_CACHE_KEY = "holidays_cache"
+
+
+def _national_cache() -> tuple[dict[date, str], frozenset[int]]:
+    """National holidays of the years around today, computed once and kept in the database: the
+    holidays package takes ~0.1 s to build them, which every start would otherwise pay."""
+    today = date.today()
+    years = list(range(today.year - 2, today.year + 3))
+    row = Setting.get_or_none(Setting.key == HOLIDAYS_CACHE_KEY)
+    if row is not None:
+        cached = json.loads(row.value)
+        if cached.get("version") == holidays_version() and cached.get("years") == years:
+            found = {date.fromisoformat(day): name for day, name in cached["days"].items()}
+            return found, frozenset(years)
+    found = national_holidays(years)
+    value = json.dumps(
+        {"version": holidays_version(), "years": years, "days": {d.isoformat(): n for d, n in found.items()}},
+        ensure_ascii=False,
+    )
+    with database.atomic():
+        Setting.insert(key=HOLIDAYS_CACHE_KEY, value=value).on_conflict_replace().execute()
+    return found, frozenset(years)
+
+
 def calendar() -> WorkingCalendar:
     extra_holidays: dict[date, str] = {}
     extra_working: set[date] = set()
@@ -67,7 +91,10 @@ def calendar() -> WorkingCalendar:
             extra_holidays[row.day] = row.name or "Libur kantor"
         else:
             extra_working.add(row.day)
-    return WorkingCalendar(extra_holidays=extra_holidays, extra_working_days=extra_working)
+    national, years = _national_cache()
+    return WorkingCalendar(
+        extra_holidays=extra_holidays, extra_working_days=extra_working, known_national=national, known_years=years
+    )
 
 
 def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None:

@@ -24,9 +24,6 @@ from .calendar.controller import CalendarController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
-from .dialogs.intake import IntakeDialog
-from .dialogs.login import FirstAdminDialog, LoginDialog
-from .dialogs.office_choice import OfficeChoiceDialog
 from .library.controller import LibraryController
 from .main_window import MainWindow
 from .users.controller import UsersController
@@ -53,6 +50,8 @@ class AppController(QObject):
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
         self.library.libraryChanged.connect(self.board.rebuild)
+        self._stale: dict[QWidget, QObject] = {}
+        window.pages.currentChanged.connect(self._show_page)
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,9 +65,18 @@ class AppController(QObject):
         self.window.set_page_visible(self.window.users, manager)
         self.library.set_editable(manager)
         self.board.reload()
-        self.library.reload()
-        self.calendar.reload()
-        self.users.reload()
+        # The other pages fill when first shown: a start shows the board only.
+        self._stale = {
+            self.window.library: self.library,
+            self.window.calendar: self.calendar,
+            self.window.users: self.users,
+        }
+        self._show_page(self.window.pages.currentIndex())
+
+    def _show_page(self, index: int) -> None:
+        controller = self._stale.pop(self.window.pages.widget(index), None)
+        if controller is not None:
+            controller.reload()
 
     def new_request(self) -> int | None:
         sops = [entry.sop for entry in list_library() if entry.status == "berlaku"]
@@ -82,6 +90,8 @@ class AppController(QObject):
             except ServiceError as exc:
                 return str(exc)
             return None
+
+        from .dialogs.intake import IntakeDialog
 
         IntakeDialog.get_request(sops, active_office(), submit, self.context.dialogs, self.window)
         if not created:
@@ -97,6 +107,8 @@ class AppController(QObject):
             except ServiceError as exc:
                 return str(exc)
             return None
+
+        from .dialogs.login import LoginDialog
 
         dialog = LoginDialog(submit, self.context.dialogs, username, locked, self.window)
         return bool(dialog.exec())
@@ -121,6 +133,8 @@ class AppController(QObject):
         self.refresh()
 
     def choose_office(self) -> None:
+        from .dialogs.office_choice import OfficeChoiceDialog
+
         code = OfficeChoiceDialog.get_office(profiles(), self.window)
         if code is None:
             return
@@ -165,6 +179,8 @@ def ensure_office(parent: QWidget | None = None) -> bool:
     """First start: ask which office this installation serves. False when the user cancels."""
     if is_configured():
         return True
+    from .dialogs.office_choice import OfficeChoiceDialog
+
     code = OfficeChoiceDialog.get_office(profiles(), parent)
     if code is None:
         return False
@@ -174,6 +190,8 @@ def ensure_office(parent: QWidget | None = None) -> bool:
 
 def first_login(dialogs: DialogService) -> Account | None:
     """The first start creates the administrator; later starts ask for a login."""
+    from .dialogs.login import FirstAdminDialog, LoginDialog
+
     result: list[Account] = []
     if not users.has_users():
 

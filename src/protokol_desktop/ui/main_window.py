@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -16,10 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import icons
 from .board.view import BoardView
 from .calendar.view import CalendarView
 from .library.view import LibraryView
 from .users.view import UsersView
+
+ICON_ROLE = Qt.ItemDataRole.UserRole + 10
+ACTION_ICONS = {
+    "new_request_action": "fa5s.envelope-open-text",
+    "refresh_action": "fa5s.sync-alt",
+    "actor_action": "fa5s.user",
+    "lock_action": "fa5s.lock",
+    "about_action": "fa5s.info-circle",
+}
 
 
 class MainWindow(QMainWindow):
@@ -37,10 +46,10 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
-        self.new_request_action = QAction(qta.icon("fa5s.envelope-open-text"), "Permohonan Baru…", self)
+        self.new_request_action = QAction("Permohonan Baru…", self)
         self.new_request_action.setShortcut(QKeySequence.StandardKey.New)
         toolbar.addAction(self.new_request_action)
-        self.refresh_action = QAction(qta.icon("fa5s.sync-alt"), "Muat Ulang", self)
+        self.refresh_action = QAction("Muat Ulang", self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         toolbar.addAction(self.refresh_action)
         spacer = QWidget()
@@ -49,13 +58,13 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel()
         self.office_label.setObjectName("officeLabel")
         toolbar.addWidget(self.office_label)
-        self.actor_action = QAction(qta.icon("fa5s.user"), "Pengguna", self)
+        self.actor_action = QAction("Pengguna", self)
         self.actor_action.setToolTip("Ganti pengguna")
         toolbar.addAction(self.actor_action)
-        self.lock_action = QAction(qta.icon("fa5s.lock"), "Kunci", self)
+        self.lock_action = QAction("Kunci", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         toolbar.addAction(self.lock_action)
-        self.about_action = QAction(qta.icon("fa5s.info-circle"), "Tentang", self)
+        self.about_action = QAction("Tentang", self)
         toolbar.addAction(self.about_action)
 
         menu = self.menuBar().addMenu("&Berkas")
@@ -94,6 +103,14 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         self.statusBar().showMessage("Siap")
+        icons.load_later(self.set_icons)
+
+    def set_icons(self) -> None:
+        for action, name in ACTION_ICONS.items():
+            getattr(self, action).setIcon(icons.icon(name))
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            item.setIcon(icons.icon(item.data(ICON_ROLE)))
 
     def set_page_visible(self, widget: QWidget, visible: bool) -> None:
         row = self.pages.indexOf(widget)
@@ -102,7 +119,8 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(0)
 
     def add_page(self, title: str, icon: str, widget: QWidget) -> None:
-        item = QListWidgetItem(qta.icon(icon), title)
+        item = QListWidgetItem(title)
+        item.setData(ICON_ROLE, icon)
         item.setSizeHint(QSize(160, 40))
         self.navigation.addItem(item)
         self.pages.addWidget(widget)

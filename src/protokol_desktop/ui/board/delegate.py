@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import qtawesome as qta
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -18,6 +17,7 @@ from ...domain.durations import format_minutes
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import TimerState, format_elapsed
 from ...services.board import Card
+from .. import icons
 from .model import CARD_ROLE
 
 CARD_HEIGHT = 112
@@ -86,9 +86,9 @@ class CardDelegate(QStyledItemDelegate):
         pixmap = self._icons.get(key)
         if pixmap is None:
             try:
-                pixmap = qta.icon(name, color=colour).pixmap(QSize(18, 18))
+                pixmap = icons.icon(name, color=colour).pixmap(QSize(18, 18))
             except Exception:  # an unknown icon name in an imported SOP must not break the board
-                pixmap = qta.icon("fa5s.file-alt", color=colour).pixmap(QSize(18, 18))
+                pixmap = icons.icon("fa5s.file-alt", color=colour).pixmap(QSize(18, 18))
             self._icons[key] = pixmap
         return pixmap
 
@@ -130,7 +130,8 @@ class CardDelegate(QStyledItemDelegate):
         line = QFontMetrics(base_font).height()
         y = rect.top() + 6
 
-        painter.drawPixmap(left, y, self._icon(card.icon, colour))
+        if icons.ready():
+            painter.drawPixmap(left, y, self._icon(card.icon, colour))
         painter.setFont(bold)
         painter.setPen(text_colour)
         metrics = QFontMetrics(bold)

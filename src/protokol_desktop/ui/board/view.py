@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import icons
 from .delegate import CARD_HEIGHT, CardDelegate
 from .model import BoardColumnModel
 
@@ -123,6 +124,11 @@ class BoardView(QWidget):
         self.scroll.setWidget(self.columns_host)
         layout.addWidget(self.scroll, 1)
         self.columns: list[ColumnWidget] = []
+        icons.load_later(self.repaint_cards)
+
+    def repaint_cards(self) -> None:
+        for column in self.columns:
+            column.list.viewport().update()
 
     def set_columns(self, models: list[BoardColumnModel]) -> list[ColumnWidget]:
         for column in self.columns:

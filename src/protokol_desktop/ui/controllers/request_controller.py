@@ -17,9 +17,6 @@ from ...services import requests as request_service
 from ...services.board import request_detail
 from ...services.office import active_office
 from ..context import AppContext
-from ..dialogs.complete_step import CompleteStepDialog
-from ..dialogs.intake import ATTACHMENT_FILTER
-from ..dialogs.request_detail import RequestDetailDialog
 from ..models.rows import Row
 
 TIMER_COLOURS = {
@@ -37,7 +34,7 @@ class RequestController(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.dialog: RequestDetailDialog | None = None
+        self.dialog: QWidget | None = None  # the open RequestDetailDialog
         self.request_id: int | None = None
 
     # -- actions, usable from the board too
@@ -59,6 +56,8 @@ class RequestController(QObject):
             return False
         step = request_service.sop_of(request).step(run.step_number)
         actor = self.context.actor()
+        from ..dialogs.complete_step import CompleteStepDialog
+
         completion = CompleteStepDialog.get_completion(step, run.role, actor.role, self.context.dialogs, answer, parent)
         if completion is None:
             return False
@@ -104,6 +103,8 @@ class RequestController(QObject):
     # -- the detail dialog
     def open(self, request_id: int, parent: QWidget | None) -> None:
         self.request_id = request_id
+        from ..dialogs.request_detail import RequestDetailDialog
+
         self.dialog = RequestDetailDialog(parent)
         dialog = self.dialog
         dialog.startRequested.connect(self._on_start)
@@ -307,6 +308,8 @@ class RequestController(QObject):
 
     def _on_attach(self) -> None:
         actor = self.context.actor()
+        from ..dialogs.intake import ATTACHMENT_FILTER
+
         path = self.context.dialogs.open_file(self.dialog, "Pilih lampiran", ATTACHMENT_FILTER)
         if not path:
             return

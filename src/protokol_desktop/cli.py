@@ -165,6 +165,28 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    from datetime import date
+
+    from .services.report_jobs import write_report
+
+    days = []
+    for option, text in (("--from", args.date_from), ("--to", args.date_to)):
+        try:
+            days.append(date.fromisoformat(text))
+        except ValueError:
+            print(f'Tanggal {option} "{text}" tidak sah; tulis YYYY-MM-DD, misalnya 2026-11-01', file=sys.stderr)
+            return 2
+    out = Path(args.out)
+    try:  # a bad period or file name is a ServiceError: "Gagal: ..." and status 2
+        result = write_report(args.report, days[0], days[1], out)
+    except OSError as exc:
+        print(f"Gagal menulis {out}: {exc}", file=sys.stderr)
+        return 2
+    print(f"{result.title} ({result.summary}) disimpan ke {result.path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protokol-desktop",
@@ -210,6 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
     demo.add_argument("--requests", type=int, default=50)
     demo.add_argument("--seed", type=int, default=1)
+    export = sub.add_parser("export", help="ekspor laporan ke Excel: register, kinerja atau rekap")
+    export.add_argument("report", choices=["register", "kinerja", "rekap"], help="jenis laporan")
+    export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="tanggal diterima awal")
+    export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="tanggal diterima akhir")
+    export.add_argument("--out", required=True, metavar="FILE.xlsx", help="berkas Excel keluaran (.xlsx)")
     return parser
 
 
@@ -220,6 +247,7 @@ COMMANDS = {
     "calendar": cmd_calendar,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "export": cmd_export,
 }
 
 

@@ -164,3 +164,24 @@ def test_check_names_an_edited_or_removed_audit_entry(tmp_path, statement, expec
     assert result.returncode == 1
     for text in expected:
         assert text in result.stderr
+
+
+def test_export_reports_from_the_command_line(tmp_path):
+    import openpyxl
+
+    cli(tmp_path, "demo", "--requests", "30", "--seed", "6")
+    today = __import__("datetime").date.today()
+    start = (today - __import__("datetime").timedelta(days=200)).isoformat()
+    for report, sheet in (("register", "Register"), ("kinerja", "Kinerja Layanan"), ("rekap", "Rekap")):
+        out = tmp_path / f"{report}.xlsx"
+        result = cli(tmp_path, "export", report, "--from", start, "--to", today.isoformat(), "--out", str(out))
+        assert "disimpan ke" in result.stdout
+        assert sheet in openpyxl.load_workbook(out).sheetnames
+    bad = cli(
+        tmp_path, "export", "register", "--from", "2026-13-01", "--to", "2026-12-01", "--out", str(out), check=False
+    )
+    assert bad.returncode == 2 and "tidak sah" in bad.stderr
+    reversed_period = cli(
+        tmp_path, "export", "rekap", "--from", "2026-12-01", "--to", "2026-11-01", "--out", str(out), check=False
+    )
+    assert reversed_period.returncode == 2

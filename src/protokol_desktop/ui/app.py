@@ -26,6 +26,7 @@ from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
 from .library.controller import LibraryController
 from .main_window import MainWindow
+from .reports.controller import ReportsController
 from .users.controller import UsersController
 
 IDLE_LOCK_MINUTES = 15
@@ -42,6 +43,7 @@ class AppController(QObject):
         self.calendar = CalendarController(window.calendar, context)
         self.calendar.calendarChanged.connect(self.board.reload)
         self.users = UsersController(window.users, context)
+        self.reports = ReportsController(window.reports, context, self.board.current_filter)
         window.new_request_action.triggered.connect(self.new_request)
         window.refresh_action.triggered.connect(self.refresh)
         window.actor_action.triggered.connect(self.switch_user)

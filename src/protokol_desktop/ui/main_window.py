@@ -19,6 +19,7 @@ from . import icons
 from .board.view import BoardView
 from .calendar.view import CalendarView
 from .library.view import LibraryView
+from .reports.view import ReportsView
 from .users.view import UsersView
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryView()
         self.add_page("Papan Kerja", "fa5s.columns", self.board)
         self.add_page("Pustaka SOP", "fa5s.book", self.library)
+        self.reports = ReportsView()
+        self.add_page("Laporan", "fa5s.file-excel", self.reports)
         self.calendar = CalendarView()
         self.add_page("Kalender Kerja", "fa5s.calendar-alt", self.calendar)
         self.users = UsersView()

@@ -121,6 +121,9 @@ class BoardController(QObject):
             date_to=view.date_to.date().toPython() if use_dates else None,
         )
 
+    def current_filter(self) -> BoardFilter:
+        return self.criteria
+
     def apply_filters(self) -> None:
         self.criteria = self._read_criteria()
         self._distribute(datetime.now(UTC))

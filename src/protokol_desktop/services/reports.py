@@ -1,0 +1,794 @@
+"""Reports an office files: the register, timing against Mutu Baku (kinerja) and the monthly recap.
+
+Pure data, no openpyxl: the Excel writers in ``export.reports_xlsx`` only lay these rows out.
+
+Which requests: every report covers the requests whose *received* date, in the office's time zone,
+lies within the period (both ends included); their states are as of ``now`` (the print time).
+
+Step rows (sheet "Riwayat Langkah"): one per pass through a step (a StepRun), ordered by request
+then start. ``durasi`` is the active time in minutes (elapsed minus pauses, as the board's step
+timer counts it) rounded to 0.1; ``standar`` the step's Mutu Baku in minutes (``None`` when the SOP
+gives none, or gives it in days). The status is
+
+* ``Berjalan``: the run is still open (its durasi runs to ``now``);
+* ``Dibatalkan``: the run was closed without being completed (the request was cancelled);
+* ``Tanpa standar``: completed, and the step has no standard in minutes;
+* ``Tepat waktu``: completed and ``durasi <= standar`` (the rounded durasi, as printed);
+* ``Terlambat``: completed and ``durasi > standar``.
+
+The board's "mendekati batas" is a warning for running steps, not a report status.
+
+Kinerja statistics use only the completed runs (Tepat waktu, Terlambat, Tanpa standar) and exactly
+the durasi values of the step rows, so they can be recomputed from the "Riwayat Langkah" sheet:
+count; median (:func:`statistics.median`: the middle value, or the mean of the two middle values);
+P90 by the nearest-rank method (the value at 1-based position ⌈0.9 × n⌉ of the ascending durations,
+see :func:`p90`); on-time share = Tepat waktu ÷ (Tepat waktu + Terlambat).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
+
+from ..domain.calendar import WorkingCalendar
+from ..domain.durations import DurationKind, format_duration
+from ..domain.indonesian import MONTHS, MONTHS_SHORT, format_date
+from ..domain.sop import Sop
+from ..domain.workflow import StepTimer, TimerState
+from ..store.models import Request, RequestRequirement, StepPause, StepRun
+from . import ServiceError
+from .board import BoardFilter
+from .library import sop_of_revision
+from .office import active_office, calendar
+from .requests import ACTIVE_STATUSES, STATUS_LABELS
+
+STATUS_RUNNING = "Berjalan"
+STATUS_CANCELLED = "Dibatalkan"
+STATUS_NO_STANDARD = "Tanpa standar"
+STATUS_ON_TIME = "Tepat waktu"
+STATUS_LATE = "Terlambat"
+COMPLETED_STATUSES = (STATUS_ON_TIME, STATUS_LATE, STATUS_NO_STANDARD)
+
+SLOWEST_COUNT = 5
+STATUS_ORDER = ("baru", "berjalan", "ditunda", "batal", "selesai")
+
+P90_NOTE = (
+    "Cara menghitung: statistik memakai baris sheet Riwayat Langkah berstatus Tepat waktu, Terlambat atau "
+    "Tanpa standar (langkah yang berjalan atau dibatalkan tidak dihitung). Median = nilai tengah durasi "
+    "(rata-rata dua nilai tengah bila jumlahnya genap). P90 = nilai pada urutan ke-⌈0,9 × n⌉ dari durasi yang "
+    "diurutkan naik (metode peringkat terdekat). Tepat waktu (%) = Tepat waktu ÷ (Tepat waktu + Terlambat)."
+)
+
+_CHUNK = 900  # SQLite's limit on bound parameters is 999
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What a printed report says about itself: the office letterhead, the period, the print time."""
+
+    office_name: str
+    organisation: str
+    parent: str
+    unit: str
+    address: str
+    date_from: date
+    date_to: date
+    printed_at: datetime  # office-local, aware
+    place: str = ""  # the town for the signature line ("Ambon")
+    signer_title: str = ""  # "Kepala Bagian Protokol dan Komunikasi Pimpinan"
+
+    @property
+    def period_text(self) -> str:
+        return period_text(self.date_from, self.date_to)
+
+    @property
+    def letterhead(self) -> list[str]:
+        return [line for line in (self.organisation, self.parent, self.unit, self.address) if line]
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the Buku Agenda Permohonan. Instants are office-local and aware."""
+
+    no: int
+    request_id: int
+    nomor_surat: str
+    tanggal_surat: date
+    received_at: datetime
+    perihal: str
+    pengirim: str  # Penyelenggara
+    service: str  # Layanan
+    sop_code: str
+    leader: str
+    event_date: date | None
+    status: str  # baru, berjalan, ditunda, batal, selesai
+    status_label: str
+    current_step: str  # "3. Menyusun konsep sambutan" while open, else ""
+    finished_at: datetime | None  # only for status selesai
+    due_at: datetime | None
+    jangka_waktu: str  # "1 Hari", "5 Hari kerja", "-"
+    actual: float | None  # Waktu Aktual, in ``actual_unit``
+    actual_unit: str  # "hari kerja", "hari", "menit", "menit aktif" or ""
+    on_time: str  # Tepat Waktu: "Ya", "Tidak" or ""
+
+
+@dataclass(frozen=True)
+class StepRow:
+    """One pass through one step (a line of the "Riwayat Langkah" sheet)."""
+
+    request_id: int
+    nomor_surat: str
+    service: str
+    sop_code: str
+    step_number: int  # Langkah
+    round: int  # Putaran
+    uraian: str
+    executor: str  # the SOP's executor column
+    role: str  # Pelaksana: the office role the executor maps to
+    person: str  # Petugas: who completed it ("" while open or when cancelled)
+    started_at: datetime  # office-local, aware
+    ended_at: datetime | None
+    durasi: float  # active minutes, rounded to 0.1
+    standar: int | None  # Mutu Baku in minutes
+    status: str
+
+    @property
+    def completed(self) -> bool:
+        return self.status in COMPLETED_STATUSES
+
+
+def step_status(durasi: float, standar: int | None, ended: bool, completed: bool) -> str:
+    """The report status of a step run (see the module docstring)."""
+    if not ended:
+        return STATUS_RUNNING
+    if not completed:
+        return STATUS_CANCELLED
+    if standar is None:
+        return STATUS_NO_STANDARD
+    return STATUS_ON_TIME if durasi <= standar else STATUS_LATE
+
+
+# ---------------------------------------------------------------------------------------------
+# Statistics
+
+
+def p90(values: Iterable[float]) -> float | None:
+    """The 90th percentile by the nearest-rank method: the value at 1-based position ⌈0.9 × n⌉ of the
+    values sorted ascending (n = 1..10 gives the largest value; n = 20 the 18th). ``None`` when empty."""
+    ordered = sorted(values)
+    if not ordered:
+        return None
+    rank = -(-9 * len(ordered) // 10)  # ceil(0.9 n) in integers, free of float rounding
+    return ordered[rank - 1]
+
+
+@dataclass(frozen=True)
+class StepStats:
+    """Statistics of a group of completed step runs (durasi in minutes)."""
+
+    count: int
+    median: float | None
+    p90: float | None
+    with_standard: int  # Tepat waktu + Terlambat
+    on_time: int
+    late: int
+
+    @property
+    def on_time_share(self) -> float | None:
+        """Tepat waktu ÷ (Tepat waktu + Terlambat), between 0 and 1; ``None`` without standard."""
+        return self.on_time / self.with_standard if self.with_standard else None
+
+
+def step_stats(rows: Iterable[StepRow]) -> StepStats:
+    """Statistics of the completed runs among ``rows`` (others are ignored)."""
+    done = [row for row in rows if row.completed]
+    values = [row.durasi for row in done]
+    on_time = sum(1 for row in done if row.status == STATUS_ON_TIME)
+    late = sum(1 for row in done if row.status == STATUS_LATE)
+    return StepStats(
+        count=len(done),
+        median=statistics.median(values) if values else None,
+        p90=p90(values),
+        with_standard=on_time + late,
+        on_time=on_time,
+        late=late,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass
+class _Loaded:
+    request: Request
+    sop: Sop
+    runs: list[StepRun] = field(default_factory=list)
+    open_pauses: dict[int, datetime] = field(default_factory=dict)
+    incomplete: bool = False
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_from > date_to:
+        raise ServiceError(
+            f"Tanggal awal ({format_date(date_from)}) tidak boleh sesudah tanggal akhir ({format_date(date_to)})"
+        )
+
+
+def _now(now: datetime | None) -> datetime:
+    value = now or datetime.now(UTC)
+    if value.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    return value
+
+
+def period_bounds(date_from: date, date_to: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The UTC instants [start, end) of the office-local days ``date_from`` to ``date_to``."""
+    start = datetime.combine(date_from, time(0), zone).astimezone(UTC)
+    end = datetime.combine(date_to + timedelta(days=1), time(0), zone).astimezone(UTC)
+    return start, end
+
+
+def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _load(date_from: date, date_to: date, zone: tzinfo) -> list[_Loaded]:
+    """The requests received in the period, with their step runs and open pauses, in four queries."""
+    _check_period(date_from, date_to)
+    start, end = period_bounds(date_from, date_to, zone)
+    requests = list(
+        Request.select()
+        .where((Request.received_at >= start) & (Request.received_at < end))
+        .order_by(Request.received_at, Request.id)
+    )
+    loaded = {r.id: _Loaded(r, sop_of_revision(r.revision_id)) for r in requests}
+    ids = list(loaded)
+    runs: list[StepRun] = []
+    for chunk in _chunks(ids):
+        runs.extend(StepRun.select().where(StepRun.request.in_(list(chunk))))
+        incomplete: Any = (
+            RequestRequirement.select(RequestRequirement.request)
+            .where(
+                RequestRequirement.request.in_(list(chunk))
+                & RequestRequirement.required
+                & ~RequestRequirement.fulfilled
+            )
+            .distinct()
+            .tuples()
+        )
+        for (request_id,) in incomplete:
+            loaded[request_id].incomplete = True
+    runs.sort(key=lambda run: (run.started_at, run.id))
+    by_id = {}
+    for run in runs:
+        loaded[run.request_id].runs.append(run)
+        by_id[run.id] = run
+    open_ids = [run.id for run in runs if run.ended_at is None]
+    for chunk in _chunks(open_ids):
+        pauses: Any = (
+            StepPause.select(StepPause.step_run, StepPause.paused_at)
+            .where(StepPause.step_run.in_(list(chunk)) & StepPause.resumed_at.is_null())
+            .tuples()
+        )
+        for run_id, paused_at in pauses:
+            loaded[by_id[run_id].request_id].open_pauses[run_id] = paused_at
+    return [loaded[request_id] for request_id in ids]
+
+
+def _timer(item: _Loaded, run: StepRun) -> StepTimer:
+    pause = item.open_pauses.get(run.id) if run.ended_at is None else None
+    return StepTimer(run.started_at, run.ended_at, run.paused_seconds, pause, run.standard_minutes)
+
+
+def _open_run(item: _Loaded) -> StepRun | None:
+    for run in reversed(item.runs):
+        if run.ended_at is None:
+            return run
+    return None
+
+
+def _current_step_text(item: _Loaded) -> str:
+    request = item.request
+    if request.status not in ACTIVE_STATUSES or request.current_step is None:
+        return ""
+    step = item.sop.step(request.current_step)
+    text = f"{step.number}. {step.uraian}"
+    return f"{text} (putaran {request.current_round})" if request.current_round > 1 else text
+
+
+def _late(item: _Loaded, now: datetime) -> bool:
+    """Late as the register's Tepat Waktu says "Tidak", or (still open) as the board says overdue."""
+    request = item.request
+    if request.status == "selesai":
+        return request.due_at is not None and request.finished_at > request.due_at
+    if request.status == "batal":
+        return False
+    if request.due_at is not None and now > request.due_at:
+        return True
+    run = _open_run(item)
+    return run is not None and _timer(item, run).state(now) is TimerState.OVER
+
+
+def _passes(item: _Loaded, criteria: BoardFilter, now: datetime, zone: tzinfo) -> bool:
+    """The board's filters (:func:`services.board.filter_cards`), applied to a whole period: "terlambat"
+    also keeps requests that finished after their due time."""
+    request = item.request
+    if criteria.service and item.sop.code != criteria.service:
+        return False
+    if criteria.leader and request.leader != criteria.leader:
+        return False
+    if criteria.state == "terlambat" and not _late(item, now):
+        return False
+    if criteria.state == "ditunda" and request.status != "ditunda":
+        return False
+    if criteria.state == "belum_lengkap" and not item.incomplete:
+        return False
+    if criteria.date_from or criteria.date_to:
+        day = request.received_at.astimezone(zone).date()
+        if criteria.date_from and day < criteria.date_from:
+            return False
+        if criteria.date_to and day > criteria.date_to:
+            return False
+    needle = criteria.text.casefold().strip()
+    return not needle or any(
+        needle in value.casefold()
+        for value in (request.nomor_surat, request.perihal, request.pengirim, _current_step_text(item),
+                      request.assigned_to)
+    )  # fmt: skip
+
+
+def _selected(
+    date_from: date, date_to: date, criteria: BoardFilter | None, now: datetime, zone: tzinfo
+) -> list[_Loaded]:
+    items = _load(date_from, date_to, zone)
+    if criteria is None:
+        return items
+    return [item for item in items if _passes(item, criteria, now, zone)]
+
+
+def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
+    rows = []
+    request = item.request
+    for run in item.runs:
+        durasi = round(_timer(item, run).elapsed_seconds(now) / 60, 1)
+        ended = run.ended_at is not None
+        rows.append(
+            StepRow(
+                request_id=request.id,
+                nomor_surat=request.nomor_surat,
+                service=item.sop.service,
+                sop_code=item.sop.code,
+                step_number=run.step_number,
+                round=run.round,
+                uraian=item.sop.step(run.step_number).uraian,
+                executor=run.executor,
+                role=run.role,
+                person=run.completed_by,
+                started_at=run.started_at.astimezone(zone),
+                ended_at=run.ended_at.astimezone(zone) if ended else None,
+                durasi=durasi,
+                standar=run.standard_minutes,
+                status=step_status(durasi, run.standard_minutes, ended, bool(run.completed_by)),
+            )
+        )
+    return rows
+
+
+def _active_minutes(rows: Iterable[StepRow]) -> float:
+    return round(sum(row.durasi for row in rows if row.completed), 1)
+
+
+def _actual(item: _Loaded, steps: list[StepRow], cal: WorkingCalendar, zone: tzinfo) -> tuple[float | None, str]:
+    """Waktu Aktual of a finished request, in the unit of its jangka waktu (see :func:`register_rows`)."""
+    request = item.request
+    if request.status != "selesai" or request.finished_at is None:
+        return None, ""
+    frame = item.sop.standard.time_frame
+    received = request.received_at.astimezone(zone)
+    finished = request.finished_at.astimezone(zone)
+    if frame.kind is DurationKind.WORKING_DAYS:
+        return float(cal.working_days_between(received.date(), finished.date())), "hari kerja"
+    if frame.kind is DurationKind.DAYS:
+        return float((finished.date() - received.date()).days), "hari"
+    if frame.kind is DurationKind.MINUTES:
+        return round((request.finished_at - request.received_at).total_seconds() / 60, 1), "menit"
+    return _active_minutes(steps), "menit aktif"
+
+
+def _on_time(request: Request, now: datetime) -> str:
+    if request.due_at is None or request.status == "batal":
+        return ""
+    if request.status == "selesai":
+        return "Ya" if request.finished_at <= request.due_at else "Tidak"
+    return "Tidak" if now > request.due_at else ""
+
+
+def _register_row(
+    no: int, item: _Loaded, steps: list[StepRow], now: datetime, cal: WorkingCalendar, zone: tzinfo
+) -> RegisterRow:
+    request = item.request
+    actual, unit = _actual(item, steps, cal, zone)
+    finished = request.finished_at if request.status == "selesai" else None
+    return RegisterRow(
+        no=no,
+        request_id=request.id,
+        nomor_surat=request.nomor_surat,
+        tanggal_surat=request.tanggal_surat,
+        received_at=request.received_at.astimezone(zone),
+        perihal=request.perihal,
+        pengirim=request.pengirim,
+        service=item.sop.service,
+        sop_code=item.sop.code,
+        leader=request.leader,
+        event_date=request.event_date,
+        status=request.status,
+        status_label=STATUS_LABELS[request.status],
+        current_step=_current_step_text(item),
+        finished_at=finished.astimezone(zone) if finished else None,
+        due_at=request.due_at.astimezone(zone) if request.due_at else None,
+        jangka_waktu=format_duration(item.sop.standard.time_frame),
+        actual=actual,
+        actual_unit=unit,
+        on_time=_on_time(request, now),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Register and step history
+
+
+def register_rows(
+    date_from: date, date_to: date, criteria: BoardFilter | None = None, now: datetime | None = None
+) -> list[RegisterRow]:
+    """The Buku Agenda Permohonan: requests received (office-local date) from ``date_from`` to
+    ``date_to``, in the order received, passing the board's ``criteria`` (service = SOP code, leader,
+    state, text; "terlambat" also keeps requests finished after their due time).
+
+    Waktu Aktual of a finished request is given in the unit of its jangka waktu: working days between
+    the office-local received and finished dates (:meth:`WorkingCalendar.working_days_between`) for
+    "hari kerja"; calendar days for "hari"; minutes from received to finished for a jangka in jam or
+    menit; and, without a jangka waktu, the active minutes of its completed steps ("menit aktif").
+    Tepat Waktu is "Ya" when finished at or before the due time, "Tidak" when finished later or still
+    open past it, "" without a due time, when cancelled, or while open and not yet due.
+    """
+    now = _now(now)
+    zone = active_office().zone
+    cal = calendar()
+    rows = []
+    for no, item in enumerate(_selected(date_from, date_to, criteria, now, zone), start=1):
+        rows.append(_register_row(no, item, _step_rows_of(item, now, zone), now, cal, zone))
+    return rows
+
+
+def step_rows(
+    date_from: date, date_to: date, criteria: BoardFilter | None = None, now: datetime | None = None
+) -> list[StepRow]:
+    """The "Riwayat Langkah": one row per step run of the requests of :func:`register_rows`, ordered by
+    request (as received) then start. Statuses as in the module docstring."""
+    now = _now(now)
+    zone = active_office().zone
+    rows: list[StepRow] = []
+    for item in _selected(date_from, date_to, criteria, now, zone):
+        rows.extend(_step_rows_of(item, now, zone))
+    return rows
+
+
+def report_meta(date_from: date, date_to: date, now: datetime | None = None) -> ReportMeta:
+    office = active_office()
+    place = office.name
+    for prefix in ("Kota ", "Kabupaten ", "Provinsi "):
+        if place.startswith(prefix):
+            place = place[len(prefix) :]
+    top = office.ranked_roles[0] if office.roles else None
+    signer = f"Kepala {office.unit}" if office.unit.startswith("Bagian") else (top.title if top else "")
+    return ReportMeta(
+        office_name=office.name,
+        organisation=office.organisation,
+        parent=office.parent,
+        unit=office.unit,
+        address=office.address,
+        date_from=date_from,
+        date_to=date_to,
+        printed_at=_now(now).astimezone(office.zone),
+        place=place,
+        signer_title=signer,
+    )
+
+
+def period_text(date_from: date, date_to: date) -> str:
+    """``Bulan November 2026`` for a whole month, else ``1 November 2026 s.d. 15 Desember 2026``."""
+    month_end = (date_from.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if date_from.day == 1 and date_to == month_end:
+        return f"Bulan {MONTHS[date_from.month - 1]} {date_from.year}"
+    if date_from == date_to:
+        return format_date(date_from)
+    return f"{format_date(date_from)} s.d. {format_date(date_to)}"
+
+
+def month_period(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    first = date(year, month, 1)
+    following = date(year + (month == 12), month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Kinerja
+
+
+@dataclass(frozen=True)
+class SlowRequest:
+    rank: int
+    request_id: int
+    nomor_surat: str
+    perihal: str
+    status_label: str
+    steps: int  # completed step runs
+    active_minutes: float  # sum of their durasi
+
+
+@dataclass(frozen=True)
+class ServiceKinerja:
+    service: str
+    sop_codes: str
+    jangka_waktu: str
+    received: int
+    finished: int
+    cancelled: int
+    open: int
+    finished_with_deadline: int  # finished requests that have a due time
+    finished_within: int  # of those, finished at or before it
+    stats: StepStats  # over all completed step runs of the service
+    slowest: tuple[SlowRequest, ...]
+
+    @property
+    def within_share(self) -> float | None:
+        return self.finished_within / self.finished_with_deadline if self.finished_with_deadline else None
+
+
+@dataclass(frozen=True)
+class StepKinerja:
+    service: str
+    step_number: int
+    uraian: str
+    role: str
+    standar: int | None  # None when the runs have no standard (or not one standard)
+    stats: StepStats
+
+
+@dataclass(frozen=True)
+class RoleKinerja:
+    role: str
+    stats: StepStats
+
+
+@dataclass(frozen=True)
+class MonthVolume:
+    month: date  # the first day
+    counts: dict[str, int]  # service -> requests received
+
+    @property
+    def label(self) -> str:
+        return f"{MONTHS_SHORT[self.month.month - 1]} {self.month.year}"
+
+
+@dataclass(frozen=True)
+class KinerjaReport:
+    date_from: date
+    date_to: date
+    services: list[ServiceKinerja]
+    steps: list[StepKinerja]
+    roles: list[RoleKinerja]
+    monthly: list[MonthVolume]
+    service_names: list[str]  # the services in the order of the tables and of the monthly chart
+    step_rows: list[StepRow]  # the rows every figure is computed from (sheet "Riwayat Langkah")
+
+
+def kinerja(
+    date_from: date, date_to: date, criteria: BoardFilter | None = None, now: datetime | None = None
+) -> KinerjaReport:
+    """Timing against Mutu Baku, per service (grouped by its name, the sheet's Layanan), per step
+    (Layanan, Langkah) and per role (Pelaksana); statistics as in the module docstring, over the
+    ``step_rows`` the report carries. Per service also: requests finished within the jangka waktu
+    (finished at or before the due time, of the finished requests that have one) and the
+    :data:`SLOWEST_COUNT` requests with the most active minutes in completed steps."""
+    now = _now(now)
+    office = active_office()
+    zone = office.zone
+    items = _selected(date_from, date_to, criteria, now, zone)
+    rows_of = {item.request.id: _step_rows_of(item, now, zone) for item in items}
+    all_rows = [row for item in items for row in rows_of[item.request.id]]
+
+    names = sorted({item.sop.service for item in items}, key=str.casefold)
+    services = []
+    for name in names:
+        members = [item for item in items if item.sop.service == name]
+        requests = [item.request for item in members]
+        finished = [r for r in requests if r.status == "selesai"]
+        with_deadline = [r for r in finished if r.due_at is not None]
+        totals = []
+        for item in members:
+            done = [row for row in rows_of[item.request.id] if row.completed]
+            if done:
+                totals.append((item, len(done), _active_minutes(done)))
+        totals.sort(key=lambda entry: (-entry[2], entry[0].request.received_at, entry[0].request.id))
+        slowest = tuple(
+            SlowRequest(
+                rank,
+                item.request.id,
+                item.request.nomor_surat,
+                item.request.perihal,
+                STATUS_LABELS[item.request.status],
+                count,
+                minutes,
+            )  # fmt: skip
+            for rank, (item, count, minutes) in enumerate(totals[:SLOWEST_COUNT], start=1)
+        )
+        frames = sorted({format_duration(item.sop.standard.time_frame) for item in members})
+        services.append(
+            ServiceKinerja(
+                service=name,
+                sop_codes=", ".join(sorted({item.sop.code for item in members})),
+                jangka_waktu=" / ".join(frames),
+                received=len(requests),
+                finished=len(finished),
+                cancelled=sum(1 for r in requests if r.status == "batal"),
+                open=sum(1 for r in requests if r.status in ACTIVE_STATUSES),
+                finished_with_deadline=len(with_deadline),
+                finished_within=sum(1 for r in with_deadline if r.finished_at <= r.due_at),
+                stats=step_stats(row for row in all_rows if row.service == name),
+                slowest=slowest,
+            )
+        )
+
+    groups: dict[tuple[str, int], list[StepRow]] = {}
+    for row in all_rows:
+        if row.completed:
+            groups.setdefault((row.service, row.step_number), []).append(row)
+    steps = []
+    order = {name: index for index, name in enumerate(names)}
+    for (service, number), members_rows in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
+        last = members_rows[-1]
+        standards = {row.standar for row in members_rows}
+        roles = Counter(row.role for row in members_rows)
+        steps.append(
+            StepKinerja(
+                service=service,
+                step_number=number,
+                uraian=last.uraian,
+                role=roles.most_common(1)[0][0],
+                standar=standards.pop() if len(standards) == 1 else None,
+                stats=step_stats(members_rows),
+            )
+        )
+
+    rank = {role.name: role.rank for role in office.roles}
+    role_names = sorted({row.role for row in all_rows if row.completed}, key=lambda r: (rank.get(r, 99), r))
+    roles_out = [RoleKinerja(name, step_stats(row for row in all_rows if row.role == name)) for name in role_names]
+
+    monthly: dict[date, Counter[str]] = {}
+    month = date_from.replace(day=1)
+    while month <= date_to:
+        monthly[month] = Counter()
+        month = (month + timedelta(days=32)).replace(day=1)
+    for item in items:
+        received = item.request.received_at.astimezone(zone).date()
+        monthly[received.replace(day=1)][item.sop.service] += 1
+    volumes = [MonthVolume(m, {name: counts.get(name, 0) for name in names}) for m, counts in monthly.items()]
+    return KinerjaReport(date_from, date_to, services, steps, roles_out, volumes, names, all_rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rekap bulanan
+
+
+def service_kind(sop: Sop) -> str:
+    """Which recap line a service feeds: "sambutan", "acara" (Pengaturan Acara, Koordinasi Kegiatan),
+    "kunjungan" (Kunjungan Tamu), "pengaduan", or "" (others, such as Bimtek)."""
+    text = f"{sop.service} {sop.name} {sop.code}".casefold()
+    if "pengaduan" in text:
+        return "pengaduan"
+    if "sambutan" in text:
+        return "sambutan"
+    if "kunjungan" in text:
+        return "kunjungan"
+    if "acara" in text or "koordinasi" in text:
+        return "acara"
+    return ""
+
+
+@dataclass(frozen=True)
+class RekapServiceRow:
+    service: str
+    counts: dict[str, int]  # status -> requests
+    total: int
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    received: int
+    finished: int
+    finished_on_time: int  # finished at or before the due time (the office's jangka waktu)
+    open: int  # not finished, not cancelled
+    overdue: int  # open and past the due time at print time
+    cancelled: int
+
+
+@dataclass(frozen=True)
+class RekapReport:
+    """The recap of the requests received in the period, with their states at print time."""
+
+    date_from: date
+    date_to: date
+    rows: list[RekapServiceRow]
+    totals: dict[str, int]  # status -> requests, all services
+    total: int
+    sambutan_finished: int  # Sambutan requests finished: speeches written
+    events_finished: int  # Pengaturan Acara / Koordinasi Kegiatan finished: events arranged
+    events_received: int
+    visits_received: int  # Kunjungan Tamu
+    visits_finished: int
+    complaints: ComplaintSummary
+
+    statuses: tuple[str, ...] = STATUS_ORDER
+
+    @staticmethod
+    def status_label(status: str) -> str:
+        return STATUS_LABELS[status]
+
+
+def rekap(date_from: date, date_to: date, now: datetime | None = None) -> RekapReport:
+    """Counts per service × status, speeches written, events arranged, guest visits and complaints,
+    over the requests received in the period (the same requests as :func:`register_rows`)."""
+    now = _now(now)
+    zone = active_office().zone
+    items = _load(date_from, date_to, zone)
+    names = sorted({item.sop.service for item in items}, key=str.casefold)
+    rows = []
+    for name in names:
+        counts = Counter(item.request.status for item in items if item.sop.service == name)
+        rows.append(RekapServiceRow(name, {s: counts.get(s, 0) for s in STATUS_ORDER}, sum(counts.values())))
+    all_counts = Counter(item.request.status for item in items)
+
+    def of_kind(kind: str) -> list[Request]:
+        return [item.request for item in items if service_kind(item.sop) == kind]
+
+    complaints = of_kind("pengaduan")
+    events = of_kind("acara")
+    visits = of_kind("kunjungan")
+    done = [r for r in complaints if r.status == "selesai"]
+    open_complaints = [r for r in complaints if r.status in ACTIVE_STATUSES]
+    return RekapReport(
+        date_from=date_from,
+        date_to=date_to,
+        rows=rows,
+        totals={s: all_counts.get(s, 0) for s in STATUS_ORDER},
+        total=len(items),
+        sambutan_finished=sum(1 for r in of_kind("sambutan") if r.status == "selesai"),
+        events_finished=sum(1 for r in events if r.status == "selesai"),
+        events_received=len(events),
+        visits_received=len(visits),
+        visits_finished=sum(1 for r in visits if r.status == "selesai"),
+        complaints=ComplaintSummary(
+            received=len(complaints),
+            finished=len(done),
+            finished_on_time=sum(1 for r in done if r.due_at is not None and r.finished_at <= r.due_at),
+            open=len(open_complaints),
+            overdue=sum(1 for r in open_complaints if r.due_at is not None and now > r.due_at),
+            cancelled=sum(1 for r in complaints if r.status == "batal"),
+        ),
+    )
+
+
+def rekap_month(year: int, month: int, now: datetime | None = None) -> RekapReport:
+    return rekap(*month_period(year, month), now=now)

@@ -1,0 +1,1 @@
+"""The reports page: register, kinerja and rekap exported in the background."""

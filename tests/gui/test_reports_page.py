@@ -1,0 +1,48 @@
+"""The reports page exports in the background, can be cancelled, and offers the file afterwards."""
+
+from __future__ import annotations
+
+import openpyxl
+from PySide6.QtCore import QDate
+
+from protokol_desktop.services.demo import fill_demo
+
+
+def _page(window):
+    window.navigation.setCurrentRow(window.pages.indexOf(window.reports))
+    return window.reports
+
+
+def test_export_runs_in_the_background(main_window, qtbot, tmp_path):
+    window, controller = main_window
+    fill_demo(25, seed=4)
+    view = _page(window)
+    view.kind.setCurrentIndex(view.kind.findData("kinerja"))
+    view.date_from.setDate(QDate.currentDate().addDays(-200))
+    out = tmp_path / "kinerja.xlsx"
+    with qtbot.waitSignal(controller.reports.exportFinished, timeout=60_000) as finished:
+        controller.reports.export(out)
+    assert finished.args[0].path == out
+    assert "Kinerja Layanan" in openpyxl.load_workbook(out).sheetnames
+    assert view.open_file.isVisibleTo(view) and "disimpan ke" in view.result.text()
+
+
+def test_cancel_leaves_no_file(main_window, qtbot, tmp_path):
+    window, controller = main_window
+    fill_demo(10, seed=5)
+    view = _page(window)
+    out = tmp_path / "register.xlsx"
+    with qtbot.waitSignal(controller.reports.exportEnded, timeout=60_000):
+        job = controller.reports.export(out)
+        job.cancel()
+    assert not out.exists()
+    assert "dibatalkan" in view.result.text()
+
+
+def test_reversed_period_is_refused(main_window, dialogs):
+    window, controller = main_window
+    view = _page(window)
+    view.date_from.setDate(QDate.currentDate())
+    view.date_to.setDate(QDate.currentDate().addDays(-3))
+    assert controller.reports.export() is None
+    assert "tidak boleh sebelum" in dialogs.errors[-1][1]

@@ -28,7 +28,7 @@ from ..store.models import (
     StepRun,
     database,
 )
-from . import Actor, ServiceError, audit
+from . import Actor, ServiceError, audit, gates
 from .library import current_revision, sop_of_revision
 from .office import active_office, calendar
 
@@ -414,6 +414,7 @@ def complete_step(
         if step.decision is not None and answer is None:
             raise ServiceError(f"Jawab pertanyaan langkah {step.number}: {step.decision.question}")
         _authorise(office, actor, run, on_behalf)
+        gates.check(request.id, sop, step)
         _close_open_pause(run, now)
         run.ended_at = now
         run.completed_by = actor.name
@@ -601,3 +602,22 @@ def add_attachment(
         )
         _history(request, actor, "lampiran", path.name, now)
         _bump(request, actor, "lampiran", now)
+
+
+def record_change(
+    request_id: int,
+    actor: Actor,
+    action: str,
+    detail: str,
+    before: object = None,
+    after: object = None,
+    now: datetime | None = None,
+) -> None:
+    """A change to a request's records (checklist, attendance, minutes, rundown…): one History row
+    and one audit entry, like a step. Call inside the transaction of the change."""
+    now = _now(now)
+    request = _get(request_id)
+    _history(request, actor, action, detail, now)
+    request.version += 1
+    request.save()
+    audit.record(actor, action, "permohonan", request.id, before, after, now)

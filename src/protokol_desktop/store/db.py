@@ -46,7 +46,21 @@ def _v3(db: SqliteDatabase) -> None:
     db.create_tables([User])
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3]
+def _v4(db: SqliteDatabase) -> None:
+    """Records of guest visits, Bimtek and complaints."""
+    from .records import TABLES
+
+    db.create_tables(TABLES)
+
+
+def _v5(db: SqliteDatabase) -> None:
+    """The leaders' agenda, events (rundown, officers, checks), speeches and the SOP Protokol."""
+    from .events import TABLES
+
+    db.create_tables(TABLES)
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -3,8 +3,10 @@ dialog. Every action goes through the services; a refusal is shown and changes n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +29,18 @@ TIMER_COLOURS = {
 }
 
 
+class RecordTab(Protocol):
+    """A tab with a service's own records; ``changed`` is emitted after every saved change."""
+
+    changed: Any
+
+    def refresh(self) -> None: ...
+
+
+# (request id, sop code, context, parent dialog) -> a tab title and widget, or None for other services
+TabFactory = Callable[[int, str, AppContext, QWidget], "tuple[str, RecordTab] | None"]
+
+
 class RequestController(QObject):
     changed = Signal(int)
     """A request changed (its id): the board updates that card."""
@@ -35,6 +49,8 @@ class RequestController(QObject):
         super().__init__(parent)
         self.context = context
         self.dialog: QWidget | None = None  # the open RequestDetailDialog
+        self.tab_factories: list[TabFactory] = []
+        self.record_tabs: list[RecordTab] = []
         self.request_id: int | None = None
 
     # -- actions, usable from the board too
@@ -118,6 +134,15 @@ class RequestController(QObject):
         dialog.attachRequested.connect(self._on_attach)
         dialog.requirementToggled.connect(self._on_requirement)
         dialog.attachmentOpened.connect(self._on_open_attachment)
+        self.record_tabs = []
+        sop_code = request_service.sop_of(request_service.Request.get_by_id(request_id)).code
+        for factory in self.tab_factories:
+            made = factory(request_id, sop_code, self.context, dialog)
+            if made is not None:
+                title, tab = made
+                dialog.add_tab(title, tab)  # type: ignore[arg-type]
+                tab.changed.connect(self._after)
+                self.record_tabs.append(tab)
         self.refresh()
         dialog.exec()
         self.dialog = None
@@ -230,6 +255,8 @@ class RequestController(QObject):
         running = request.status == "berjalan"
         paused = any(e.paused for e in detail.timeline)
         active = request.status in request_service.ACTIVE_STATUSES
+        for tab in self.record_tabs:
+            tab.refresh()
         dialog.set_actions(
             {
                 "start": request.status == "baru",

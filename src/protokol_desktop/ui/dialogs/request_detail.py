@@ -125,6 +125,10 @@ class RequestDetailDialog(QDialog):
         self.attachments.itemDoubleClicked.connect(self._attachment_opened)
         self._filling = False
 
+    def add_tab(self, title: str, widget: QWidget) -> None:
+        """A service's own records (visit checklist, rundown, speech versions…) as an extra tab."""
+        self.tabs.insertTab(self.tabs.count() - 1, widget, title)
+
     def set_summary(self, pairs: list[tuple[str, str]]) -> None:
         while self.summary_form.rowCount():
             self.summary_form.removeRow(0)

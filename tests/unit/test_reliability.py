@@ -34,6 +34,7 @@ def test_sigkill_never_loses_a_committed_step(tmp_path):
     data = tmp_path / "data"
     reported: dict[int, int] = {}
     total_reports = 0
+    kills_mid_work = 0
     for _ in range(KILLS):
         worker = subprocess.Popen(
             [sys.executable, str(WORKER), str(data)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
@@ -44,11 +45,12 @@ def test_sigkill_never_loses_a_committed_step(tmp_path):
         lines: list[str] = []
         reader = threading.Thread(target=_collect, args=(worker.stdout, lines), daemon=True)
         reader.start()
-        time.sleep(rng.uniform(0.0, 0.08))  # the moment of the kill is the point, not a wait for a result
+        time.sleep(rng.uniform(0.0, 0.12))  # the moment of the kill is the point, not a wait for a result
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait()
         reader.join(timeout=5)
         worker.stdout.close()
+        kills_mid_work += bool(lines)
         for line in lines:
             _, request_id, count = line.split()
             reported[int(request_id)] = max(reported.get(int(request_id), 0), int(count))
@@ -60,4 +62,5 @@ def test_sigkill_never_loses_a_committed_step(tmp_path):
                 assert StepRun.select().where(StepRun.request == request_id).count() >= count
         finally:
             close_database()
-    assert total_reports > KILLS  # the kills really landed in the middle of work
+    # The kills really landed in the middle of work (how often depends on the machine's speed).
+    assert kills_mid_work >= KILLS // 4 and total_reports >= KILLS // 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -88,3 +89,51 @@ def verify_chain() -> list[str]:
         prev = row.hash
         expected_id = row.id + 1
     return problems
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: str
+    after: str
+
+
+def entries(
+    text: str = "",
+    actor: str = "",
+    action: str = "",
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = 5000,
+) -> list[AuditRow]:
+    """Audit entries, newest first, filtered. Text is only text (no patterns, no SQL)."""
+    query = AuditEntry.select().order_by(AuditEntry.id.desc())
+    if actor:
+        query = query.where(AuditEntry.actor.contains(actor))
+    if action:
+        query = query.where(AuditEntry.action == action)
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if until is not None:
+        query = query.where(AuditEntry.at < until)
+    needle = text.strip().casefold()
+    rows = []
+    for row in query.iterator():
+        item = AuditRow(row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after)
+        if needle and not any(
+            needle in field.casefold() for field in (item.actor, item.action, item.entity_id, item.before, item.after)
+        ):
+            continue
+        rows.append(item)
+        if limit is not None and len(rows) >= limit:
+            break
+    return rows
+
+
+def actions() -> list[str]:
+    return [row.action for row in AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)]

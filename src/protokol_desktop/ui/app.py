@@ -27,6 +27,7 @@ from .dialog_service import DialogService
 from .library.controller import LibraryController
 from .main_window import MainWindow
 from .reports.controller import ReportsController
+from .trust.controller import TrustController
 from .users.controller import UsersController
 
 IDLE_LOCK_MINUTES = 15
@@ -43,6 +44,8 @@ class AppController(QObject):
         self.calendar = CalendarController(window.calendar, context)
         self.calendar.calendarChanged.connect(self.board.reload)
         self.users = UsersController(window.users, context)
+        self.trust = TrustController(window.trust, context)
+        self.trust.restored.connect(self.after_restore)
         self.reports = ReportsController(window.reports, context, self.board.current_filter)
         window.new_request_action.triggered.connect(self.new_request)
         window.refresh_action.triggered.connect(self.refresh)
@@ -65,6 +68,7 @@ class AppController(QObject):
         manager = is_manager(actor)
         self.window.office_action.setEnabled(manager)
         self.window.set_page_visible(self.window.users, manager)
+        self.window.set_page_visible(self.window.trust, manager)
         self.library.set_editable(manager)
         self.board.reload()
         # The other pages fill when first shown: a start shows the board only.
@@ -72,6 +76,7 @@ class AppController(QObject):
             self.window.library: self.library,
             self.window.calendar: self.calendar,
             self.window.users: self.users,
+            self.window.trust: self.trust,
         }
         self._show_page(self.window.pages.currentIndex())
 
@@ -114,6 +119,11 @@ class AppController(QObject):
 
         dialog = LoginDialog(submit, self.context.dialogs, username, locked, self.window)
         return bool(dialog.exec())
+
+    def after_restore(self) -> None:
+        """The database was replaced: the office, columns and every page come from it anew."""
+        self.board.rebuild()
+        self.refresh()
 
     def switch_user(self) -> None:
         """Log in as someone else without restarting; cancelling keeps the current user."""

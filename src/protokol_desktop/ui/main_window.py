@@ -20,6 +20,7 @@ from .board.view import BoardView
 from .calendar.view import CalendarView
 from .library.view import LibraryView
 from .reports.view import ReportsView
+from .trust.view import TrustView
 from .users.view import UsersView
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         self.add_page("Laporan", "fa5s.file-excel", self.reports)
         self.calendar = CalendarView()
         self.add_page("Kalender Kerja", "fa5s.calendar-alt", self.calendar)
+        self.trust = TrustView()
+        self.add_page("Audit & Cadangan", "fa5s.shield-alt", self.trust)
         self.users = UsersView()
         self.add_page("Pengguna", "fa5s.users-cog", self.users)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)

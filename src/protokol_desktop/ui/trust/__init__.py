@@ -1,0 +1,1 @@
+"""The audit trail viewer and the backup/restore page (Admin and Kabag)."""

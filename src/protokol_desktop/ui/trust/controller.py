@@ -1,0 +1,176 @@
+"""Audit viewer with filters and export; backups now, the backup folder, and the restore wizard."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog
+
+from ...domain.indonesian import format_datetime
+from ...services import ServiceError, audit, backup
+from ...services.office import active_office
+from ...services.permissions import require_manager
+from ..context import AppContext
+from ..models.rows import Row
+from .view import TrustView
+
+SHOWN = 2000
+
+
+class TrustController(QObject):
+    restored = Signal()
+    """The database was replaced by a backup: everything reloads."""
+
+    def __init__(self, view: TrustView, context: AppContext) -> None:
+        super().__init__(view)
+        self.view = view
+        self.context = context
+        view.search.textChanged.connect(self.apply)
+        view.actor.textChanged.connect(self.apply)
+        view.action.currentIndexChanged.connect(self.apply)
+        view.use_dates.toggled.connect(self.apply)
+        view.date_from.dateChanged.connect(self.apply)
+        view.date_to.dateChanged.connect(self.apply)
+        view.verify_button.clicked.connect(self.verify)
+        view.export_button.clicked.connect(self.export)
+        view.backup_button.clicked.connect(self.backup_now)
+        view.folder_button.clicked.connect(self.choose_folder)
+        view.restore_button.clicked.connect(self.restore)
+
+    def reload(self) -> None:
+        self.view.action.blockSignals(True)
+        self.view.action.clear()
+        self.view.action.addItem("Semua tindakan", "")
+        for name in audit.actions():
+            self.view.action.addItem(name.replace("_", " "), name)
+        self.view.action.blockSignals(False)
+        self.apply()
+        self._show_backups()
+
+    def _filters(self) -> dict:
+        zone = active_office().zone
+        since = until = None
+        if self.view.use_dates.isChecked():
+            since = datetime.combine(self.view.date_from.date().toPython(), time(0), zone)
+            until = datetime.combine(self.view.date_to.date().toPython() + timedelta(days=1), time(0), zone)
+        return {
+            "text": self.view.search.text(),
+            "actor": self.view.actor.text().strip(),
+            "action": self.view.action.currentData() or "",
+            "since": since,
+            "until": until,
+        }
+
+    def apply(self) -> None:
+        zone = active_office().zone
+        rows = audit.entries(**self._filters(), limit=SHOWN)
+        self.view.model.set_rows(
+            [
+                Row(
+                    (
+                        r.id,
+                        format_datetime(r.at.astimezone(zone)),
+                        r.actor,
+                        r.action.replace("_", " "),
+                        r.entity,
+                        r.entity_id,
+                        r.before,
+                        r.after,
+                    )
+                )  # fmt: skip
+                for r in rows
+            ]
+        )
+        more = " (hanya yang terbaru ditampilkan)" if len(rows) >= SHOWN else ""
+        self.view.status.setText(f"{len(rows)} entri{more}")
+
+    def verify(self) -> None:
+        problems = audit.verify_chain()
+        if problems:
+            self.context.dialogs.error(self.view, "Jejak audit RUSAK", "\n".join(problems[:20]))
+        else:
+            self.context.dialogs.info(self.view, "Jejak audit utuh", "Semua entri tersambung dan tidak berubah.")
+
+    def export(self) -> None:
+        from ...export.audit_xlsx import write_audit
+
+        suggested = self.context.paths.exports / f"jejak-audit-{datetime.now():%Y%m%d}.xlsx"
+        chosen = self.context.dialogs.save_file(self.view, "Ekspor jejak audit", str(suggested), "Excel (*.xlsx)")
+        if not chosen:
+            return
+        rows = audit.entries(**self._filters(), limit=None)
+        try:
+            write_audit(Path(chosen), rows, active_office().zone, "Jejak Audit Protokol Desktop")
+        except OSError as exc:
+            self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
+            return
+        self.context.dialogs.info(self.view, "Ekspor berhasil", f"{len(rows)} entri disimpan ke {chosen}")
+
+    def _show_backups(self) -> None:
+        folder = backup.backup_folder(self.context.paths)
+        self.view.folder.setText(str(folder))
+        found = backup.backups_in(folder)
+        if found:
+            newest = ", ".join(format_datetime(stamp) for stamp, _ in found[:3])
+            self.view.backups.setText(f"{len(found)} cadangan; terbaru: {newest}")
+        else:
+            self.view.backups.setText("Belum ada cadangan.")
+
+    def backup_now(self) -> None:
+        folder = backup.backup_folder(self.context.paths)
+        target = folder / f"{backup.PREFIX}{datetime.now():{backup.STAMP}}{backup.SUFFIX}"
+        try:
+            backup.backup_to(target)
+        except OSError as exc:
+            self.context.dialogs.error(self.view, "Cadangan gagal", str(exc))
+            return
+        backup.rotate(folder)
+        self._show_backups()
+        self.context.dialogs.info(self.view, "Cadangan dibuat", str(target))
+
+    def choose_folder(self) -> None:
+        try:
+            require_manager(self.context.actor(), "Mengganti folder cadangan")
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Ditolak", str(exc))
+            return
+        chosen = QFileDialog.getExistingDirectory(self.view, "Pilih folder cadangan", str(self.view.folder.text()))
+        if chosen:
+            backup.set_backup_folder(Path(chosen))
+            self._show_backups()
+
+    def restore(self) -> None:
+        """The restore wizard: pick a file, check it, say what will happen, ask, restore."""
+        try:
+            require_manager(self.context.actor(), "Memulihkan basis data")
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Ditolak", str(exc))
+            return
+        folder = backup.backup_folder(self.context.paths)
+        chosen = self.context.dialogs.open_file(self.view, "Pilih berkas cadangan", "Cadangan (*.sqlite3);;Semua (*)")
+        if not chosen:
+            return
+        source = Path(chosen)
+        problems = backup.check_backup_file(source)
+        if problems:
+            self.context.dialogs.error(self.view, "Cadangan tidak dapat dipakai", "\n".join(problems))
+            return
+        if not self.context.dialogs.confirm(
+            self.view,
+            "Pulihkan basis data?",
+            f"Berkas {source.name} sudah diperiksa dan utuh.\n\nBasis data saat ini akan disimpan terpisah di "
+            f"{self.context.paths.backups}, lalu diganti dengan isi cadangan ini. Perubahan sesudah cadangan "
+            f"dibuat tidak ada di sana.\n\nLanjutkan? (folder cadangan: {folder})",
+        ):
+            return
+        try:
+            aside = backup.restore(self.context.paths, source)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Pemulihan gagal", str(exc))
+            return
+        self.context.dialogs.info(
+            self.view, "Pemulihan selesai", f"Data dipulihkan dari {source.name}. Basis data sebelumnya: {aside}"
+        )
+        self.restored.emit()

@@ -373,4 +373,44 @@ Ganti berkas itu?</translation>
         <translation>Gulir bawah</translation>
     </message>
 </context>
+<context>
+    <name>QCalendarWidget</name>
+    <message>
+        <source>Previous Month</source>
+        <translation>Bulan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next Month</source>
+        <translation>Bulan berikutnya</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Mgg</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>QColorDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>QErrorMessage</name>
+    <message>
+        <source>&amp;Show this message again</source>
+        <translation>&amp;Tampilkan pesan ini lagi</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+</context>
 </TS>

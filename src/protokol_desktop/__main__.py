@@ -10,14 +10,15 @@ from collections.abc import Sequence
 def main(argv: Sequence[str] | None = None) -> int:
     from .cli import build_parser, run_command
     from .paths import NetworkPathError, resolve_paths
-    from .store import open_store
+    from .settings import database_url
     from .store.db import DatabaseError, close_database
 
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         paths = resolve_paths(args.data_dir).ensure()
-        open_store(paths)
+        url = database_url(paths, args.database) if args.command != "migrate-to" else None
+        _open(paths, url)
     except (NetworkPathError, DatabaseError, OSError) as exc:
         print(f"Gagal membuka data: {exc}", file=sys.stderr)
         if args.command is None:
@@ -31,6 +32,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(paths, self_test=args.self_test)
     finally:
         close_database()
+
+
+def _open(paths, url: str | None) -> None:  # noqa: ANN001
+    """Open the local file or the server; ask for the server password once when it is needed."""
+    from .store import open_store
+    from .store.db import DatabaseError
+
+    try:
+        open_store(paths, database_url=url)
+    except DatabaseError as exc:
+        if not url or "password" not in str(exc).casefold() or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        open_store(paths, database_url=url, password=getpass.getpass("Kata sandi basis data: "))
 
 
 def _show_fatal(message: str) -> None:

@@ -187,6 +187,26 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_migrate_to(args: argparse.Namespace, paths: AppPaths) -> int:
+    import getpass
+
+    from .services.migrate import migrate_to
+    from .store.db import close_database
+
+    close_database()
+    password = None
+    if args.ask_password:
+        password = getpass.getpass("Kata sandi basis data: ")
+    report = migrate_to(paths.database, args.url, password)
+    for table, count in report.counts.items():
+        print(f"  {table:<24} {count:>8}")
+    print(
+        f"Data dipindahkan ke server dan diperiksa: jumlah baris sama, jejak audit utuh ({report.audit_entries} "
+        f"entri). Berkas {paths.database} tidak diubah."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protokol-desktop",
@@ -195,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Protokol Desktop {__version__}")
     parser.add_argument("--data-dir", help="folder data (basis data, cadangan, lampiran); juga PROTOKOL_DATA_DIR")
     parser.add_argument("--self-test", action="store_true", help="buka basis data dan jendela utama, lalu keluar")
+    parser.add_argument(
+        "--database", metavar="URL", help="server PostgreSQL, mis. postgresql://pengguna@host:5432/protokol"
+    )
     sub = parser.add_subparsers(dest="command")
 
     sop = sub.add_parser("sop", help="pustaka SOP")
@@ -232,6 +255,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
     demo.add_argument("--requests", type=int, default=50)
     demo.add_argument("--seed", type=int, default=1)
+    migrate = sub.add_parser("migrate-to", help="pindahkan data SQLite ke server PostgreSQL")
+    migrate.add_argument("url", help="postgresql://pengguna@host:5432/nama (basis data kosong)")
+    migrate.add_argument("--ask-password", action="store_true", help="tanyakan kata sandi server")
     export = sub.add_parser("export", help="ekspor laporan ke Excel: register, kinerja atau rekap")
     export.add_argument("report", choices=["register", "kinerja", "rekap"], help="jenis laporan")
     export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="tanggal diterima awal")
@@ -248,6 +274,7 @@ COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "export": cmd_export,
+    "migrate-to": cmd_migrate_to,
 }
 
 

@@ -246,3 +246,17 @@ def test_model_does_not_move_cards_itself(qtmodeltester):
     assert received == [(12, "Kabag")]
     assert model.rowCount() == 0
     qtmodeltester.check(model)
+
+
+def test_poll_picks_up_changes_from_elsewhere_without_a_full_reload(main_window, monkeypatch):
+    window, controller = main_window
+    staf = Actor("Maria", "Staf")
+    ids = [rs.register_request(sambutan_form(nomor_surat=f"005/{n}"), staf) for n in range(5)]
+    controller.board.reload()
+    assert sorted(column_ids(controller, NOT_STARTED)) == sorted(ids)
+    rs.start_request(ids[2], Actor("Kabag lain", "Kabag"))  # another PC
+    monkeypatch.setattr(controller.board, "reload", lambda: (_ for _ in ()).throw(AssertionError("full reload")))
+    controller.board.poll()
+    assert column_ids(controller, "Kabag") == [ids[2]]
+    assert ids[2] not in column_ids(controller, NOT_STARTED)
+    controller.board.poll()  # nothing changed: nothing read

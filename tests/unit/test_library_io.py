@@ -14,6 +14,8 @@ from protokol_desktop.store.seed import seed_sops
 from tests.conftest import sambutan_form
 from tests.unit.test_requests_workflow import KABAG, STAF
 
+BOTH_BACKENDS = True
+
 
 def _snapshot() -> list[tuple]:
     return [(r.sop_id, r.revision, r.status, r.data) for r in SopRevision.select().order_by(SopRevision.id)]

@@ -14,6 +14,8 @@ from protokol_desktop.services.checks import run_checks
 from protokol_desktop.store.models import History, Request, StepPause, StepRun
 from tests.conftest import sambutan_form, utc
 
+BOTH_BACKENDS = True
+
 KABAG = Actor("Drs. Ahmad", "Kabag")
 KASUBBAG = Actor("Yohanes", "Kasubbag")
 STAF = Actor("Maria", "Staf")

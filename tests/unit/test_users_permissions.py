@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -13,6 +12,8 @@ from protokol_desktop.services import requests as rs
 from protokol_desktop.services.office import apply_office, set_office_day
 from protokol_desktop.store.models import User
 from tests.conftest import sambutan_form
+
+BOTH_BACKENDS = True
 
 ADMIN = Actor("Administrator", "Admin")
 STAF = Actor("Maria", "Staf")
@@ -34,9 +35,7 @@ def test_password_never_in_clear_anywhere(store):
     users.create_first_admin("admin", "Administrator", "sandi-yang-unik-123")
     users.create_user(ADMIN, "maria", "Maria", "Staf", "sandi-maria-456")
     users.authenticate("maria", "sandi-maria-456")
-    with sqlite3.connect(store.database) as conn:
-        dump = "\n".join(conn.iterdump())
-    conn.close()
+    dump = repr(_snapshot(store))
     assert "sandi-yang-unik-123" not in dump and "sandi-maria-456" not in dump
 
 
@@ -70,11 +69,11 @@ def test_bad_account_input(store, username, full_name, role, password, nip, mess
     assert User.select().count() == 1
 
 
-def _snapshot(store) -> str:
-    with sqlite3.connect(store.database) as conn:
-        text = "\n".join(conn.iterdump())
-    conn.close()
-    return text
+def _snapshot(store) -> list:
+    """Every row of every table, on either back end."""
+    from protokol_desktop.store.models import ALL_MODELS
+
+    return [sorted(model.select().tuples(), key=repr) for model in ALL_MODELS]
 
 
 def test_staf_is_refused_every_manager_action(store, tmp_path):

@@ -102,7 +102,7 @@ def parse_duration(text: str | None) -> Duration:
         try:
             value = _number(match.group(1))
         except ZeroDivisionError as exc:
-            raise DurationError(f"Waktu tidak dikenali: \"{raw}\" (pembagian dengan nol)") from exc
+            raise DurationError(f'Waktu tidak dikenali: "{raw}" (pembagian dengan nol)') from exc
         unit = " ".join(match.group(2).lower().split())
         if unit in ("menit", "mnt"):
             minutes += value

@@ -256,7 +256,7 @@ def _parse_step(data: Any, index: int) -> Step:
         raise SopFormatError(f"{where}waktu", str(exc)) from exc
     if step_duration.days is not None:
         raise SopFormatError(
-            f"{where}waktu", f"\"{waktu}\": waktu langkah ditulis dalam menit atau jam (hari hanya untuk jangka waktu)"
+            f"{where}waktu", f'"{waktu}": waktu langkah ditulis dalam menit atau jam (hari hanya untuk jangka waktu)'
         )
     return Step(
         number=number,

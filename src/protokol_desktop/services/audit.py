@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..store.models import AuditEntry
+from peewee import SqliteDatabase
+
+from ..store.models import AuditEntry, database
 from . import Actor
 
 GENESIS = "0" * 64
@@ -53,6 +55,9 @@ def record(
     if isinstance(actor, Actor):
         actor = f"{actor.name} ({actor.role})"
     at = (now or datetime.now(UTC)).astimezone(UTC)
+    if not isinstance(database.obj, SqliteDatabase):
+        # On a shared server, appends are serialised so that two desks never chain onto one entry.
+        database.execute_sql("SELECT pg_advisory_xact_lock(7171)")
     last = AuditEntry.select(AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
     prev = last.hash if last else GENESIS
     before_text = "" if before is None else _canonical(before)

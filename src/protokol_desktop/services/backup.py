@@ -34,7 +34,9 @@ def backup_folder(paths: AppPaths) -> Path:
 def set_backup_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with database.atomic():
-        Setting.insert(key=BACKUP_DIR_KEY, value=str(folder)).on_conflict_replace().execute()
+        Setting.insert(key=BACKUP_DIR_KEY, value=str(folder)).on_conflict(
+            conflict_target=[Setting.key], preserve=[Setting.value]
+        ).execute()
 
 
 def backup_to(target: Path) -> Path:

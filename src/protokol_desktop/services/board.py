@@ -196,6 +196,19 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
     return cards
 
 
+def board_versions(now: datetime | None = None) -> dict[int, int]:
+    """Id and version of every request the board shows: what a poll compares to find changes made
+    on another PC, without reading the cards themselves."""
+    now = now or datetime.now(UTC)
+    since = now - timedelta(days=RECENT_DAYS)
+    rows: Any = (
+        Request.select(Request.id, Request.version)
+        .where((Request.status.in_(ACTIVE_STATUSES)) | (Request.finished_at >= since))
+        .tuples()
+    )
+    return dict(rows)
+
+
 def change_counter() -> int:
     """A number that grows with every change to any request: cheap to poll."""
     return int(Request.select(fn.COALESCE(fn.SUM(Request.version), 0) + fn.COUNT(Request.id)).scalar() or 0)

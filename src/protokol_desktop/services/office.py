@@ -49,7 +49,9 @@ def apply_office(code: str, actor: Actor | None = None) -> Office:
         if not OfficeProfile.select().where(OfficeProfile.code == code).exists():
             raise ServiceError(f"Profil kantor '{code}' tidak ada")
         before = Setting.get_or_none(Setting.key == ACTIVE_OFFICE_KEY)
-        Setting.insert(key=ACTIVE_OFFICE_KEY, value=code).on_conflict_replace().execute()
+        Setting.insert(key=ACTIVE_OFFICE_KEY, value=code).on_conflict(
+            conflict_target=[Setting.key], preserve=[Setting.value]
+        ).execute()
         audit.record(who, "kantor_dipilih", "pengaturan", ACTIVE_OFFICE_KEY, before.value if before else None, code)
     return active_office()
 
@@ -79,7 +81,9 @@ def _national_cache() -> tuple[dict[date, str], frozenset[int]]:
         ensure_ascii=False,
     )
     with database.atomic():
-        Setting.insert(key=HOLIDAYS_CACHE_KEY, value=value).on_conflict_replace().execute()
+        Setting.insert(key=HOLIDAYS_CACHE_KEY, value=value).on_conflict(
+            conflict_target=[Setting.key], preserve=[Setting.value]
+        ).execute()
     return found, frozenset(years)
 
 
@@ -106,7 +110,9 @@ def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None
         raise ServiceError("Nama hari libur kantor wajib diisi")
     with database.atomic():
         before = OfficeDay.get_or_none(OfficeDay.day == day)
-        OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict_replace().execute()
+        OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict(
+            conflict_target=[OfficeDay.day], preserve=[OfficeDay.is_holiday, OfficeDay.name]
+        ).execute()
         audit.record(
             f"{actor.name} ({actor.role})", "hari_kantor", "kalender", day.isoformat(),
             None if before is None else {"libur": before.is_holiday, "nama": before.name},

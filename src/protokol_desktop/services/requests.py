@@ -154,11 +154,24 @@ def _state(request: Request) -> dict:
     }
 
 
+CONFLICT = "Permohonan ini baru saja diubah di komputer lain; tampilan diperbarui, silakan periksa dan ulangi"
+
+
+def _save_versioned(request: Request) -> None:
+    """Save only if nobody else changed the request since it was read (optimistic concurrency: on a
+    shared server two desks may act on one request at the same moment; exactly one wins)."""
+    old = request.version
+    request.version = old + 1
+    values = {field: getattr(request, field.name) for field in Request._meta.sorted_fields if field.name != "id"}
+    updated = Request.update(values).where((Request.id == request.id) & (Request.version == old)).execute()
+    if updated != 1:
+        raise ServiceError(CONFLICT)
+
+
 def _bump(request: Request, actor: Actor, action: str, now: datetime, detail: str = "") -> None:
     """Save a changed request: a new version, and an audit entry with the state before and after."""
     before = getattr(request, "_audit_before", None)
-    request.version += 1
-    request.save()
+    _save_versioned(request)
     after = {**_state(request), **({"detail": detail} if detail else {})}
     audit.record(f"{actor.name} ({actor.role})", action, "permohonan", request.id, before, after, now)
     request._audit_before = _state(request)
@@ -422,7 +435,25 @@ def complete_step(
         run.output = output_text if output_text else step.output
         run.note = note
         run.answer = answer if step.decision is not None else None
-        run.save()
+        closed = (
+            StepRun.update(
+                ended_at=run.ended_at,
+                completed_by=run.completed_by,
+                on_behalf=run.on_behalf,
+                output=run.output,
+                note=run.note,
+                answer=run.answer,
+                paused_seconds=run.paused_seconds,
+            )  # fmt: skip
+            .where((StepRun.id == run.id) & StepRun.ended_at.is_null())
+            .execute()
+        )
+        if closed != 1:  # completed at the same moment on another PC: theirs stands
+            winner = StepRun.get_by_id(run.id)
+            raise ServiceError(
+                f"Langkah {step.number} baru saja diselesaikan oleh {winner.completed_by or 'pengguna lain'}; "
+                "tampilan diperbarui"
+            )
         next_number = sop.next_step(step.number, answer)
         detail = f"Langkah {step.number} selesai (putaran {run.round}): {run.output or '-'}"
         if step.decision is not None:
@@ -618,6 +649,5 @@ def record_change(
     now = _now(now)
     request = _get(request_id)
     _history(request, actor, action, detail, now)
-    request.version += 1
-    request.save()
+    _save_versioned(request)
     audit.record(actor, action, "permohonan", request.id, before, after, now)

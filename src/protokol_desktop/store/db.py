@@ -1,9 +1,12 @@
 """Opening the office database: pragmas, schema version and the migration ladder.
 
-The schema version lives in ``PRAGMA user_version``. Each step of :data:`MIGRATIONS` takes the
-database from version ``n`` to ``n + 1`` inside one transaction; before any step runs on an existing
-database the file is copied (SQLite's online backup) beside the other backups, so a failed migration
-never costs data. A database written by a newer version of the app is refused.
+Two back ends run the same models and migrations: the embedded SQLite file (the single-PC default)
+and a PostgreSQL server on the office LAN (several PCs on one board). On SQLite the schema version
+lives in ``PRAGMA user_version``; on PostgreSQL in a one-row table ``schema_meta``. Each step of
+:data:`MIGRATIONS` takes the database from version ``n`` to ``n + 1`` inside one transaction; before
+any step runs on an existing SQLite database the file is copied (SQLite's online backup) beside the
+other backups, so a failed migration never costs data. A database written by a newer version of the
+app is refused.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import SqliteDatabase
+from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from ..paths import NetworkPathError, is_network_path
 from .models import ALL_MODELS, AuditEntry, User, database
@@ -64,8 +67,94 @@ MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def schema_version(db: SqliteDatabase) -> int:
-    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+def is_sqlite(db: Database) -> bool:
+    return isinstance(db, SqliteDatabase)
+
+
+def schema_version(db: Database) -> int:
+    if is_sqlite(db):
+        return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    db.execute_sql("CREATE TABLE IF NOT EXISTS schema_meta (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)")
+    row = db.execute_sql("SELECT version FROM schema_meta WHERE id = 1").fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_schema_version(db: Database, version: int) -> None:
+    if is_sqlite(db):
+        db.execute_sql(f"PRAGMA user_version = {int(version)}")
+    else:
+        db.execute_sql(
+            "INSERT INTO schema_meta (id, version) VALUES (1, %s) ON CONFLICT (id) DO UPDATE SET version = %s",
+            (version, version),
+        )
+
+
+def _migrate(db: Database, version: int) -> None:
+    for index in range(version, SCHEMA_VERSION):
+        with db.atomic():
+            MIGRATIONS[index](db)
+            _set_schema_version(db, index + 1)
+
+
+def parse_database_url(url: str) -> dict:
+    """``postgresql://user[:password]@host[:port]/name`` -> connection keywords (password optional:
+    libpq then takes it from PGPASSWORD or the user's pgpass file, never from our settings)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise DatabaseError(f'Alamat basis data "{url}" tidak dikenal; gunakan postgresql://pengguna@host:5432/nama')
+    name = parts.path.lstrip("/")
+    if not parts.hostname or not name:
+        raise DatabaseError(f'Alamat basis data "{url}" tidak lengkap (host dan nama basis data wajib)')
+    keywords: dict = {"database": unquote(name), "host": parts.hostname, "port": parts.port or 5432}
+    if parts.username:
+        keywords["user"] = unquote(parts.username)
+    if parts.password:
+        keywords["password"] = unquote(parts.password)
+    return keywords
+
+
+def check_server(url: str, password: str | None = None) -> str:
+    """Try a connection without using it; returns the server version or raises DatabaseError."""
+    keywords = parse_database_url(url)
+    if password:
+        keywords["password"] = password
+    name = keywords.pop("database")
+    probe = PostgresqlDatabase(name, connect_timeout=5, **keywords)
+    try:
+        probe.connect()
+        return str(probe.execute_sql("SHOW server_version").fetchone()[0])
+    except Exception as exc:
+        raise DatabaseError(f"Tidak dapat terhubung ke {keywords.get('host')}: {exc}") from exc
+    finally:
+        if not probe.is_closed():
+            probe.close()
+
+
+def open_server_database(url: str, password: str | None = None) -> PostgresqlDatabase:
+    """Connect to a PostgreSQL server and migrate it; bind the models to it."""
+    keywords = parse_database_url(url)
+    if password:
+        keywords["password"] = password
+    name = keywords.pop("database")
+    db = PostgresqlDatabase(name, connect_timeout=10, **keywords)
+    try:
+        db.connect()
+        version = schema_version(db)
+    except Exception as exc:
+        if not db.is_closed():
+            db.close()
+        raise DatabaseError(f"Server basis data {keywords.get('host')} tidak dapat dipakai: {exc}") from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise DatabaseError(
+            f"Basis data di server dibuat oleh versi aplikasi yang lebih baru (skema {version}, aplikasi ini "
+            f"{SCHEMA_VERSION}). Perbarui aplikasi; basis data tidak diubah."
+        )
+    database.initialize(db)
+    _migrate(db, version)
+    return db
 
 
 def backup_file(source: Path, target: Path) -> Path:
@@ -117,10 +206,7 @@ def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             folder = backup_dir or path.parent
             backup_file(path, folder / f"sebelum-migrasi-v{version}-{stamp}.sqlite3")
-        for index in range(version, SCHEMA_VERSION):
-            with db.atomic():
-                MIGRATIONS[index](db)
-                db.execute_sql(f"PRAGMA user_version = {index + 1}")
+        _migrate(db, version)
     return db
 
 
@@ -130,8 +216,12 @@ def close_database() -> None:
         db.close()
 
 
-def integrity_problems(db: SqliteDatabase) -> list[str]:
-    """SQLite's own checks: ``integrity_check`` and ``foreign_key_check``."""
+def integrity_problems(db: Database) -> list[str]:
+    """SQLite's own checks: ``integrity_check`` and ``foreign_key_check``. A PostgreSQL server keeps
+    its own storage consistent and enforces foreign keys on every write; the app's consistency
+    checks run on both."""
+    if not is_sqlite(db):
+        return []
     problems = []
     rows = [row[0] for row in db.execute_sql("PRAGMA integrity_check").fetchall()]
     if rows != ["ok"]:

@@ -52,6 +52,7 @@ class AppController(QObject):
         window.actor_action.triggered.connect(self.switch_user)
         window.lock_action.triggered.connect(self.lock)
         window.office_action.triggered.connect(self.choose_office)
+        window.connection_action.triggered.connect(self.choose_connection)
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
         self.library.libraryChanged.connect(self.board.rebuild)
@@ -67,6 +68,7 @@ class AppController(QObject):
         self.window.actor_action.setText(f"{actor.name} ({actor.role})")
         manager = is_manager(actor)
         self.window.office_action.setEnabled(manager)
+        self.window.connection_action.setEnabled(manager)
         self.window.set_page_visible(self.window.users, manager)
         self.window.set_page_visible(self.window.trust, manager)
         self.library.set_editable(manager)
@@ -157,6 +159,14 @@ class AppController(QObject):
             return
         self.board.rebuild()
         self.refresh()
+
+    def choose_connection(self) -> None:
+        from .dialogs.connection import ConnectionDialog
+
+        if ConnectionDialog(self.context.paths, self.context.dialogs, self.window).exec():
+            self.context.dialogs.info(
+                self.window, "Koneksi disimpan", "Pengaturan koneksi berlaku setelah aplikasi dibuka ulang."
+            )
 
     def about(self) -> None:
         office = active_office()

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.refresh_action)
         self.office_action = QAction("Ganti profil kantor…", self)
         menu.addAction(self.office_action)
+        self.connection_action = QAction("Koneksi basis data…", self)
+        menu.addAction(self.connection_action)
         menu.addSeparator()
         self.quit_action = QAction("Keluar", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)

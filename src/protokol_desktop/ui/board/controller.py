@@ -14,6 +14,7 @@ from ...services.board import (
     FINISHED,
     BoardFilter,
     Card,
+    board_versions,
     change_counter,
     columns,
     filter_cards,
@@ -194,9 +195,21 @@ class BoardController(QObject):
         self._update_counts(now)
 
     def poll(self) -> None:
-        """Reload when something else changed the requests (another window, the CLI)."""
-        if change_counter() != self._counter:
+        """Pick up changes made elsewhere (another PC on the server, the CLI): a cheap counter first,
+        then only the cards whose version moved are read again."""
+        counter = change_counter()
+        if counter == self._counter:
+            return
+        self._counter = counter
+        versions = board_versions()
+        changed = [rid for rid, version in versions.items() if self._cards.get(rid, None) is None
+                   or self._cards[rid].version != version]  # fmt: skip
+        gone = [rid for rid in self._cards if rid not in versions]
+        if len(changed) + len(gone) > 200:  # a restore or a bulk import: read everything
             self.reload()
+            return
+        for request_id in changed + gone:
+            self.update_card(request_id)
 
     # -- user actions
     def handle_drop(self, request_id: int, target: str) -> None:

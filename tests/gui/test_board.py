@@ -260,3 +260,20 @@ def test_poll_picks_up_changes_from_elsewhere_without_a_full_reload(main_window,
     assert column_ids(controller, "Kabag") == [ids[2]]
     assert ids[2] not in column_ids(controller, NOT_STARTED)
     controller.board.poll()  # nothing changed: nothing read
+
+
+def test_server_out_of_reach_is_said_not_crashed(main_window, monkeypatch):
+    from peewee import OperationalError
+
+    from protokol_desktop.ui.board import controller as board_controller
+
+    window, controller = main_window
+
+    def refused():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(board_controller, "change_counter", refused)
+    controller.board.poll()
+    assert "tidak terjangkau" in window.board.summary.text()
+    window.close()
+    assert not controller.board.poll_timer.isActive()

@@ -55,6 +55,7 @@ class AppController(QObject):
         window.connection_action.triggered.connect(self.choose_connection)
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
+        window.closing.connect(self.board.stop)
         self.library.libraryChanged.connect(self.board.rebuild)
         self._stale: dict[QWidget, QObject] = {}
         window.pages.currentChanged.connect(self._show_page)

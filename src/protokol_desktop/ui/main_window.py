@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,9 @@ ACTION_ICONS = {
 
 class MainWindow(QMainWindow):
     """Views only; the application controller connects the actions."""
+
+    closing = Signal()
+    """The window is closing: controllers stop their timers."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -119,6 +122,10 @@ class MainWindow(QMainWindow):
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             item.setIcon(icons.icon(item.data(ICON_ROLE)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)
 
     def set_page_visible(self, widget: QWidget, visible: bool) -> None:
         row = self.pages.indexOf(widget)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from peewee import PeeweeException
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
@@ -194,9 +195,21 @@ class BoardController(QObject):
             model.tick(now)
         self._update_counts(now)
 
+    def stop(self) -> None:
+        """The window closes: no more timers touching the database."""
+        self.tick_timer.stop()
+        self.poll_timer.stop()
+
     def poll(self) -> None:
         """Pick up changes made elsewhere (another PC on the server, the CLI): a cheap counter first,
-        then only the cards whose version moved are read again."""
+        then only the cards whose version moved are read again. A server out of reach is said on the
+        board and tried again at the next poll."""
+        try:
+            self._poll()
+        except PeeweeException as exc:
+            self.view.summary.setText(f"Basis data tidak terjangkau ({exc.__class__.__name__}); dicoba lagi…")
+
+    def _poll(self) -> None:
         counter = change_counter()
         if counter == self._counter:
             return

@@ -21,8 +21,23 @@ def is_configured() -> bool:
     return Setting.select().where(Setting.key == ACTIVE_OFFICE_KEY).exists()
 
 
+_office_cache: dict[tuple[str, str], Office] = {}
+
+
 def active_office() -> Office:
+    """The office profile in force. Parsed once per database and profile (profiles never change in
+    place: choosing another office changes the setting, which is the cache key)."""
     row = Setting.get_or_none(Setting.key == ACTIVE_OFFICE_KEY)
+    key = (str(database.obj.database), row.value if row else "")
+    cached = _office_cache.get(key)
+    if cached is not None:
+        return cached
+    office = _load_office(row)
+    _office_cache[key] = office
+    return office
+
+
+def _load_office(row: Setting | None) -> Office:
     if row is None:
         return BLANK_OFFICE
     profile = OfficeProfile.get_or_none(OfficeProfile.code == row.value)

@@ -162,7 +162,7 @@ def _save_versioned(request: Request) -> None:
     shared server two desks may act on one request at the same moment; exactly one wins)."""
     old = request.version
     request.version = old + 1
-    values = {field: getattr(request, field.name) for field in Request._meta.sorted_fields if field.name != "id"}
+    values = {field: getattr(request, field.name) for field in request.dirty_fields if field.name != "id"}
     updated = Request.update(values).where((Request.id == request.id) & (Request.version == old)).execute()
     if updated != 1:
         raise ServiceError(CONFLICT)

@@ -65,8 +65,14 @@ def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
 
             sop = library.get_sop(args.code)
             write_sop_workbook(sop, out, office_name(sop.office))
+        elif fmt == "pdf":
+            from .services.office import office_name
+            from .ui.pdf.sop_pdf import write_sop_pdf  # Qt's PDF writer; offscreen without a display
+
+            sop = library.get_sop(args.code)
+            write_sop_pdf(sop, out, office_name(sop.office))
         else:
-            print(f"Format '{fmt}' tidak didukung (json atau xlsx)", file=sys.stderr)
+            print(f"Format '{fmt}' tidak didukung (json, xlsx atau pdf)", file=sys.stderr)
             return 2
         print(f"SOP {args.code} diekspor ke {out}")
         return 0
@@ -227,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     sop_export = sop_sub.add_parser("export", help="ekspor satu SOP")
     sop_export.add_argument("code")
     sop_export.add_argument("--out", required=True)
-    sop_export.add_argument("--format", choices=["json", "xlsx"])
+    sop_export.add_argument("--format", choices=["json", "xlsx", "pdf"])
     sop_import = sop_sub.add_parser("import", help="impor berkas SOP (format pertukaran)")
     sop_import.add_argument("file")
 

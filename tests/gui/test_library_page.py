@@ -66,3 +66,12 @@ def test_exports_and_staf_cannot_edit(main_window, tmp_path, dialogs):
     controller.context.account = account("Maria", "Staf")
     controller.refresh()
     assert not window.library.edit_button.isEnabled()
+
+
+def test_pdf_export_from_the_library(main_window, tmp_path, dialogs):
+    window, controller = main_window
+    _select(window, "AMB-SAMBUTAN")
+    dialogs.files = [str(tmp_path / "sambutan.pdf")]
+    window.library.export_pdf_button.click()
+    assert (tmp_path / "sambutan.pdf").read_bytes().startswith(b"%PDF")
+    assert dialogs.infos[-1][0] == "Ekspor berhasil"

@@ -185,3 +185,19 @@ def test_export_reports_from_the_command_line(tmp_path):
         tmp_path, "export", "rekap", "--from", "2026-12-01", "--to", "2026-11-01", "--out", str(out), check=False
     )
     assert reversed_period.returncode == 2
+
+
+def test_sop_export_pdf_and_xlsx_without_a_display(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    for fmt in ("pdf", "xlsx"):
+        out = tmp_path / f"sop.{fmt}"
+        result = subprocess.run(
+            [sys.executable, "-m", "protokol_desktop", "--data-dir", str(tmp_path), "sop", "export", "TNG-KUNJUNGAN",
+             "--format", fmt, "--out", str(out)],
+            capture_output=True, text=True, env=env, timeout=120,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 1000
+    assert (tmp_path / "sop.pdf").read_bytes().startswith(b"%PDF")

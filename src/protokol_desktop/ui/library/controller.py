@@ -96,6 +96,7 @@ class LibraryController(QObject):
         view.copy_button.clicked.connect(self.copy)
         view.export_json_button.clicked.connect(self.export_json)
         view.export_xlsx_button.clicked.connect(self.export_xlsx)
+        view.export_pdf_button.clicked.connect(self.export_pdf)
 
     def reload(self) -> None:
         self.entries = library.list_library()
@@ -271,6 +272,24 @@ class LibraryController(QObject):
 
         try:
             write_sop_workbook(sop, Path(path), office_name(sop.office))
+        except OSError as exc:
+            self.context.dialogs.error(self.view, "Ekspor gagal", f"Berkas tidak dapat ditulis: {exc}")
+            return
+        self.context.dialogs.info(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke {path}")
+
+    def export_pdf(self) -> None:
+        sop = self.selected()
+        if sop is None:
+            return
+        path = self.context.dialogs.save_file(
+            self.view, "Ekspor SOP ke PDF", str(self.context.paths.exports / f"{sop.code}.pdf"), "PDF (*.pdf)"
+        )
+        if not path:
+            return
+        from ..pdf.sop_pdf import write_sop_pdf
+
+        try:
+            write_sop_pdf(sop, Path(path), office_name(sop.office))
         except OSError as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", f"Berkas tidak dapat ditulis: {exc}")
             return

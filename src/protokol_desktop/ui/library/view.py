@@ -62,8 +62,9 @@ class LibraryView(QWidget):
         self.import_button = QPushButton("Impor berkas SOP…")
         self.export_json_button = QPushButton("Ekspor JSON…")
         self.export_xlsx_button = QPushButton("Ekspor Excel…")
+        self.export_pdf_button = QPushButton("Ekspor PDF…")
         for button in (self.edit_button, self.copy_button, self.import_button, self.export_json_button,
-                       self.export_xlsx_button):  # fmt: skip
+                       self.export_xlsx_button, self.export_pdf_button):  # fmt: skip
             bar.addWidget(button)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)

@@ -1,0 +1,1 @@
+"""PDF documents drawn with Qt's own PDF writer (``QPdfWriter`` + ``QPainter``), no extra dependency."""

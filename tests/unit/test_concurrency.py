@@ -125,3 +125,25 @@ def json_list(text: str) -> list:
     import json
 
     return json.loads(text)
+
+
+def test_server_backup_uses_pg_dump_and_restore_is_refused(server_store, tmp_path):
+    import shutil
+
+    from protokol_desktop.services import backup
+
+    assert backup.auto_backup(paths_of(tmp_path)) is None  # the server's backups are the server's business
+    if shutil.which("pg_dump") is None:
+        with pytest.raises(ServiceError, match="pg_dump"):
+            backup.backup_to(tmp_path / "server.sqlite3")
+    else:
+        made = backup.backup_to(tmp_path / "server.sqlite3")
+        assert made.suffix == ".dump" and made.read_bytes().startswith(b"PGDMP")
+    with pytest.raises(ServiceError, match="pg_restore"):
+        backup.restore(paths_of(tmp_path), tmp_path / "apa-saja.sqlite3")
+
+
+def paths_of(folder):
+    from protokol_desktop.paths import resolve_paths
+
+    return resolve_paths(folder / "data").ensure()

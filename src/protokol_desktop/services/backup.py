@@ -14,6 +14,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from peewee import SqliteDatabase
+
 from ..paths import AppPaths
 from ..store.db import SCHEMA_VERSION, close_database, open_database
 from ..store.models import Setting, database
@@ -39,9 +41,41 @@ def set_backup_folder(folder: Path) -> None:
         ).execute()
 
 
+def _server_backup(target: Path) -> Path:
+    """A PostgreSQL server is backed up with its own tool, pg_dump (custom format, for pg_restore)."""
+    import os
+    import shutil
+    import subprocess
+
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise ServiceError(
+            "pg_dump tidak ditemukan di PC ini; cadangan basis data server dibuat di server oleh petugas TI"
+        )
+    params = database.obj.connect_params
+    env = {**os.environ}
+    if params.get("password"):
+        env["PGPASSWORD"] = str(params["password"])
+    target = target.with_suffix(".dump")
+    partial = target.with_name(target.name + ".sebagian")
+    command = [pg_dump, "-Fc", "-f", str(partial), "-h", str(params.get("host", "localhost")),
+               "-p", str(params.get("port", 5432)), "-d", str(database.obj.database)]  # fmt: skip
+    if params.get("user"):
+        command += ["-U", str(params["user"])]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
+    if result.returncode != 0:
+        partial.unlink(missing_ok=True)
+        raise ServiceError(f"pg_dump gagal: {result.stderr.strip()[:300]}")
+    partial.replace(target)
+    return target
+
+
 def backup_to(target: Path) -> Path:
-    """Copy the open database to ``target`` with the online backup API (safe while in use)."""
+    """Copy the open database to ``target``: SQLite's online backup API (safe while in use), or
+    pg_dump for a PostgreSQL server (the file then ends in .dump)."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    if not isinstance(database.obj, SqliteDatabase):
+        return _server_backup(target)
     partial = target.with_name(target.name + ".sebagian")
     conn = database.obj.connection()
     dest = sqlite3.connect(partial)
@@ -103,7 +137,10 @@ def rotate(folder: Path) -> list[Path]:
 
 
 def auto_backup(paths: AppPaths, now: datetime | None = None) -> Path | None:
-    """Back up unless one was made today; then rotate. Returns the new file, or None."""
+    """Back up unless one was made today; then rotate. Returns the new file, or None. A server's
+    backups are the server's business (pg_dump by its IT staff): nothing is done automatically."""
+    if not isinstance(database.obj, SqliteDatabase):
+        return None
     now = now or datetime.now()
     folder = backup_folder(paths)
     latest = backups_in(folder)
@@ -147,6 +184,10 @@ def check_backup_file(path: Path) -> list[str]:
 def restore(paths: AppPaths, source: Path, now: datetime | None = None) -> Path:
     """Replace the database with ``source`` after checking it. The current database is kept aside
     (its path is returned). The caller has asked the user; this function does not ask."""
+    if database.obj is not None and not isinstance(database.obj, SqliteDatabase):
+        raise ServiceError(
+            "Basis data ini ada di server PostgreSQL: pemulihan dilakukan di server dengan pg_restore oleh petugas TI"
+        )
     problems = check_backup_file(source)
     if problems:
         raise ServiceError("; ".join(problems))

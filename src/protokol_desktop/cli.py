@@ -87,13 +87,17 @@ def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     from .services.checks import run_checks
 
+    from .store.db import is_sqlite
+    from .store.models import database
+
+    where = paths.database if is_sqlite(database.obj) else f"server {database.obj.database}"
     problems = run_checks()
     if problems:
-        print(f"Pemeriksaan GAGAL: {len(problems)} masalah ditemukan di {paths.database}", file=sys.stderr)
+        print(f"Pemeriksaan GAGAL: {len(problems)} masalah ditemukan di {where}", file=sys.stderr)
         for problem in problems:
             print(f"- {problem}", file=sys.stderr)
         return 1
-    print(f"Pemeriksaan berhasil: basis data {paths.database} utuh dan konsisten.")
+    print(f"Pemeriksaan berhasil: basis data {where} utuh dan konsisten.")
     return 0
 
 

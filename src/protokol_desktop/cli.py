@@ -86,7 +86,6 @@ def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
     from .services.checks import run_checks
-
     from .store.db import is_sqlite
     from .store.models import database
 
@@ -217,6 +216,25 @@ def cmd_migrate_to(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def cmd_agenda(args: argparse.Namespace, paths: AppPaths) -> int:
+    from datetime import date
+
+    from .services.agenda import export_week
+
+    try:
+        day = date.fromisoformat(args.week)
+    except ValueError:
+        print(f'Tanggal --week "{args.week}" tidak sah; tulis YYYY-MM-DD', file=sys.stderr)
+        return 2
+    try:
+        out = export_week(day, Path(args.out))
+    except OSError as exc:
+        print(f"Gagal menulis {args.out}: {exc}", file=sys.stderr)
+        return 2
+    print(f"Agenda pimpinan minggu {args.week} disimpan ke {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protokol-desktop",
@@ -265,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
     demo.add_argument("--requests", type=int, default=50)
     demo.add_argument("--seed", type=int, default=1)
+    agenda = sub.add_parser("agenda", help="agenda pimpinan")
+    agenda_sub = agenda.add_subparsers(dest="agenda_command", required=True)
+    agenda_export = agenda_sub.add_parser("export", help="ekspor agenda seminggu ke Excel (satu lembar per pimpinan)")
+    agenda_export.add_argument("--week", required=True, metavar="YYYY-MM-DD", help="tanggal mana pun dalam minggu itu")
+    agenda_export.add_argument("--out", required=True, metavar="FILE.xlsx")
     migrate = sub.add_parser("migrate-to", help="pindahkan data SQLite ke server PostgreSQL")
     migrate.add_argument("url", help="postgresql://pengguna@host:5432/nama (basis data kosong)")
     migrate.add_argument("--ask-password", action="store_true", help="tanyakan kata sandi server")
@@ -285,6 +308,7 @@ COMMANDS = {
     "restore": cmd_restore,
     "export": cmd_export,
     "migrate-to": cmd_migrate_to,
+    "agenda": cmd_agenda,
 }
 
 

@@ -201,3 +201,15 @@ def test_sop_export_pdf_and_xlsx_without_a_display(tmp_path):
         assert result.returncode == 0, result.stderr
         assert out.stat().st_size > 1000
     assert (tmp_path / "sop.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_agenda_week_export(tmp_path):
+    import openpyxl
+
+    cli(tmp_path, "demo", "--requests", "20", "--seed", "2")
+    out = tmp_path / "agenda.xlsx"
+    result = cli(tmp_path, "agenda", "export", "--week", "2026-11-23", "--out", str(out))
+    assert "disimpan ke" in result.stdout
+    assert openpyxl.load_workbook(out).sheetnames
+    bad = cli(tmp_path, "agenda", "export", "--week", "23-11-2026", "--out", str(out), check=False)
+    assert bad.returncode == 2 and "tidak sah" in bad.stderr

@@ -24,6 +24,8 @@ from .calendar.controller import CalendarController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
+from .events import TAB_FACTORIES as EVENT_TABS
+from .events.agenda_controller import AgendaController
 from .library.controller import LibraryController
 from .main_window import MainWindow
 from .reports.controller import ReportsController
@@ -39,12 +41,18 @@ class AppController(QObject):
         self.window = window
         self.context = context
         self.requests = RequestController(context, self)
+        self.requests.tab_factories.extend(EVENT_TABS)
         self.board = BoardController(window.board, context, self.requests)
         self.library = LibraryController(window.library, context)
         self.calendar = CalendarController(window.calendar, context)
         self.calendar.calendarChanged.connect(self.board.reload)
         self.users = UsersController(window.users, context)
         self.trust = TrustController(window.trust, context)
+        self.agenda = AgendaController(window.agenda, context)
+        self.agenda.requestOpened.connect(self._open_request)
+        self.agenda.remindersChanged.connect(window.reminder_banner.set_reminders)
+        self.requests.changed.connect(self._request_changed)
+        self.agenda.start_reminder_timer(60_000)
         self.trust.restored.connect(self.after_restore)
         self.reports = ReportsController(window.reports, context, self.board.current_filter)
         window.new_request_action.triggered.connect(self.new_request)
@@ -80,6 +88,7 @@ class AppController(QObject):
             self.window.calendar: self.calendar,
             self.window.users: self.users,
             self.window.trust: self.trust,
+            self.window.agenda: self.agenda,
         }
         self._show_page(self.window.pages.currentIndex())
 
@@ -122,6 +131,13 @@ class AppController(QObject):
 
         dialog = LoginDialog(submit, self.context.dialogs, username, locked, self.window)
         return bool(dialog.exec())
+
+    def _open_request(self, request_id: int) -> None:
+        self.board.open_request(request_id)
+        self.agenda.reload()
+
+    def _request_changed(self, request_id: int) -> None:
+        self.agenda.check_reminders()
 
     def after_restore(self) -> None:
         """The database was replaced: the office, columns and every page come from it anew."""

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from . import icons
 from .board.view import BoardView
 from .calendar.view import CalendarView
+from .events import ReminderBanner
+from .events.agenda_view import AgendaView
 from .library.view import LibraryView
 from .reports.view import ReportsView
 from .trust.view import TrustView
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryView()
         self.add_page("Papan Kerja", "fa5s.columns", self.board)
         self.add_page("Pustaka SOP", "fa5s.book", self.library)
+        self.agenda = AgendaView()
+        self.add_page("Agenda Pimpinan", "fa5s.calendar-day", self.agenda)
         self.reports = ReportsView()
         self.add_page("Laporan", "fa5s.file-excel", self.reports)
         self.calendar = CalendarView()
@@ -113,6 +117,8 @@ class MainWindow(QMainWindow):
         self.add_page("Pengguna", "fa5s.users-cog", self.users)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        self.reminder_banner = ReminderBanner()
+        self.statusBar().addPermanentWidget(self.reminder_banner, 1)
         self.statusBar().showMessage("Siap")
         icons.load_later(self.set_icons)
 

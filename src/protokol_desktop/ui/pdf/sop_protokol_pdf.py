@@ -15,9 +15,9 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
-from .sop_pdf import _family, _keep_none_alive, ensure_gui_application
+from .sop_pdf import FAMILIES, ensure_gui_application
 
 RESOLUTION = 300
 MARGIN_MM = 18.0
@@ -38,6 +38,12 @@ table.grid td, table.grid th { border: 1px solid #000000; padding: 3px; vertical
 table.pairs td { padding: 1px 4px; vertical-align: top; }
 td.seat { font-size: 7.5pt; }
 """
+
+
+def _family() -> str:
+    """The first of the SOP PDF's font families installed here ("" leaves Qt's sans serif)."""
+    installed = {name.casefold(): name for name in QFontDatabase.families()}
+    return next((installed[name.casefold()] for name in FAMILIES if name.casefold() in installed), "")
 
 
 def _e(value: object) -> str:
@@ -170,7 +176,6 @@ def write_sop_protokol_pdf(content: dict, out: Path) -> Path:
     Written beside ``out`` and moved into place, so a failed export leaves no half-written file.
     """
     ensure_gui_application()
-    _keep_none_alive()
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".pdf", dir=out.parent)
@@ -217,7 +222,6 @@ def _paint(content: dict, path: str) -> None:
         footer_font = QFont(font)
         footer_font.setPointSizeF(8)
         for index in range(pages):
-            _keep_none_alive()
             if index and not writer.newPage():
                 raise OSError("Halaman PDF baru tidak dapat dibuat")
             painter.save()

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models.rows import RowsModel
+from ..widgets import read_only_table
 
 HEADERS = ["Tanggal", "Hari", "Jenis", "Keterangan"]
 
@@ -41,13 +39,7 @@ class CalendarView(QWidget):
         self.explanation.setWordWrap(True)
         layout.addWidget(self.explanation)
         self.model = RowsModel(HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, fit_columns=True, single=False)
         layout.addWidget(self.table, 1)
         form = QHBoxLayout()
         self.day = QDateEdit()

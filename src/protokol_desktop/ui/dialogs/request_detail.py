@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -14,31 +13,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models.rows import RowsModel
+from ..widgets import read_only_table
 
 TIMELINE_HEADERS = [
     "Langkah", "Putaran", "Uraian", "Pelaksana", "Keadaan", "Mulai", "Selesai",
     "Waktu aktual", "Standar", "Output", "Oleh", "Catatan",
 ]  # fmt: skip
 HISTORY_HEADERS = ["Waktu", "Oleh", "Tindakan", "Keterangan"]
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(True)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 class RequestDetailDialog(QDialog):
@@ -75,7 +62,7 @@ class RequestDetailDialog(QDialog):
         self.tabs.addTab(summary, "Ringkasan")
 
         self.timeline_model = RowsModel(TIMELINE_HEADERS, self)
-        self.timeline = _table(self.timeline_model)
+        self.timeline = read_only_table(self.timeline_model, fit_columns=True, single=False)
         self.timeline.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.timeline.horizontalHeader().resizeSection(2, 300)
         self.timeline.horizontalHeader().setSectionResizeMode(11, QHeaderView.ResizeMode.Interactive)
@@ -88,7 +75,7 @@ class RequestDetailDialog(QDialog):
         self.tabs.addTab(self.attachments, "Lampiran")
 
         self.history_model = RowsModel(HISTORY_HEADERS, self)
-        self.history = _table(self.history_model)
+        self.history = read_only_table(self.history_model, fit_columns=True, single=False)
         self.tabs.addTab(self.history, "Riwayat")
 
         actions = QHBoxLayout()

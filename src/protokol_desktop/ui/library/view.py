@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.rows import RowsModel
+from ..widgets import read_only_table
 
 LIBRARY_HEADERS = [
     "Kode",
@@ -34,18 +33,6 @@ LIBRARY_HEADERS = [
 LIBRARY_WIDTHS = [125, 290, 130, 160, 60, 210, 160, 95, 100]
 REVISION_HEADERS = ["Revisi", "Status", "Tanggal revisi", "Disimpan", "Oleh", "Catatan"]
 STEP_HEADERS = ["No", "Uraian Prosedur", "Pelaksana", "Jenis", "Kelengkapan", "Waktu", "Output", "Ket."]
-
-
-def _table(model: RowsModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.setWordWrap(True)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 class LibraryView(QWidget):
@@ -69,7 +56,7 @@ class LibraryView(QWidget):
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = RowsModel(LIBRARY_HEADERS, self)
-        self.table = _table(self.model)
+        self.table = read_only_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(LIBRARY_WIDTHS):
@@ -80,14 +67,14 @@ class LibraryView(QWidget):
         self.identity = QTextBrowser()
         self.tabs.addTab(self.identity, "Identitas SOP")
         self.steps_model = RowsModel(STEP_HEADERS, self)
-        self.steps = _table(self.steps_model)
+        self.steps = read_only_table(self.steps_model)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.steps, "Langkah")
         self.standard = QTextBrowser()
         self.tabs.addTab(self.standard, "Standar Pelayanan")
         self.revisions_model = RowsModel(REVISION_HEADERS, self)
-        self.revisions = _table(self.revisions_model)
+        self.revisions = read_only_table(self.revisions_model)
         self.revisions.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.revisions.horizontalHeader().setStretchLastSection(True)
         self.tabs.addTab(self.revisions, "Riwayat Revisi")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -14,12 +13,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models.rows import RowsModel
+from ..widgets import read_only_table
 
 AUDIT_HEADERS = ["No.", "Waktu", "Oleh", "Tindakan", "Objek", "Kunci", "Sebelum", "Sesudah"]
 
@@ -58,11 +57,11 @@ class TrustView(QWidget):
         bar.addWidget(self.export_button)
         layout.addLayout(bar)
         self.model = RowsModel(AUDIT_HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table = read_only_table(self.model, fit_columns=False, single=False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate([60, 130, 200, 130, 90, 110, 260]):
+            header.resizeSection(column, width)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate([60, 130, 200, 130, 90, 110, 260]):

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..models.rows import RowsModel
+from ..widgets import read_only_table
 
 HEADERS = ["Nama pengguna", "Nama lengkap", "NIP", "Jabatan", "Peran", "Status"]
 
@@ -29,14 +27,7 @@ class UsersView(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(QLabel("<b>Pengguna</b> — akun tidak pernah dihapus, hanya dinonaktifkan."))
         self.model = RowsModel(HEADERS, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = read_only_table(self.model, fit_columns=True, single=True)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.reset_button = QPushButton("Atur ulang kata sandi…")

@@ -19,6 +19,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = resolve_paths(args.data_dir).ensure()
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
         _open(paths, url)
+        from .services.visits import install_gates
+
+        install_gates()
     except (NetworkPathError, DatabaseError, OSError) as exc:
         print(f"Gagal membuka data: {exc}", file=sys.stderr)
         if args.command is None:

@@ -257,6 +257,8 @@ def _drive(
             answer = rng.random() < (0.35 if rounds < 2 else 0.0) if loops_back else rng.random() < 0.5
             if answer and loops_back:
                 rounds += 1
+        if sop.code == "TNG-KUNJUNGAN" and "daftar hadir" in step.uraian.casefold():
+            _fill_visit(rng, request_id, actor, finish)
         result = complete_step(
             request_id,
             actor,
@@ -277,3 +279,23 @@ def _drive(
     elif plan.state == "batal":
         with contextlib.suppress(ServiceError):
             cancel(request_id, "Acara dibatalkan oleh penyelenggara", kabag, now=clock)
+
+
+GUESTS = [
+    ("H. Rudy Susmanto", "Ketua Rombongan"),
+    ("Dra. Sri Wahyuni", "Sekretaris"),
+    ("Andi Pratama, S.E.", "Kepala Bidang"),
+    ("Lina Marlina", "Staf"),
+    ("Yusuf Hidayat", "Staf"),
+]
+
+
+def _fill_visit(rng: random.Random, request_id: int, actor: Actor, now: datetime) -> None:
+    """A guest visit's attendance list and minutes, as the staff would have typed them."""
+    from . import visits
+
+    request = Request.get_by_id(request_id)
+    instansi = request.pengirim
+    for nama, jabatan in rng.sample(GUESTS, rng.randint(2, len(GUESTS))):
+        visits.add_attendee(request_id, actor, nama, jabatan, instansi, now=now)
+    visits.set_minutes(request_id, f"Rombongan {instansi} diterima; dibahas {request.perihal.lower()}.", actor, now=now)

@@ -63,7 +63,14 @@ def _v5(db: SqliteDatabase) -> None:
     db.create_tables(TABLES)
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(db: SqliteDatabase) -> None:
+    """Schema 4 shipped empty in development builds: create the record tables where they are missing."""
+    from .records import TABLES
+
+    db.create_tables(TABLES, safe=True)
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,171 @@
+"""Printable records: a guest visit (checklist, attendance list for signatures, minutes), a Bimtek
+(attendance and report) and the complaint register. A4, header rows repeated, fit to width."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HEADER_FILL = "DDDDDD"
+
+
+def _book() -> Any:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    return wb
+
+
+def _sheet(
+    wb: Any,
+    title: str,
+    heading: list[str],
+    headers: list[str],
+    widths: list[int],
+    rows: Sequence[Sequence[Any]],
+    landscape: bool = False,
+    row_height: float | None = None,
+) -> Any:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    for line in heading:
+        ws.append([line])
+    for row in range(1, len(heading) + 1):
+        ws.cell(row, 1).font = Font(bold=row == 1, size=12 if row == 1 else 10)
+    header_row = len(heading) + 2
+    ws.append([])
+    ws.append(headers)
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in ws[header_row]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for values in rows:
+        ws.append(list(values))
+        for cell in ws[ws.max_row]:
+            cell.border = border
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if row_height:
+            ws.row_dimensions[ws.max_row].height = row_height
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    return ws
+
+
+def _text_sheet(wb: Any, title: str, heading: list[str], text: str) -> Any:
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(title)
+    for line in heading:
+        ws.append([line])
+    ws.cell(1, 1).font = Font(bold=True, size=12)
+    ws.append([])
+    for paragraph in (text or "-").splitlines() or ["-"]:
+        ws.append([paragraph])
+        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = max(15, 15 * (len(paragraph) // 95 + 1))
+    ws.column_dimensions["A"].width = 100
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def _save(wb: Any, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
+    os.close(handle)
+    try:
+        wb.save(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return path
+
+
+def write_visit(path: Path, heading: list[str], checklist: Sequence[Any], guests: Sequence[Any], minutes: str,
+                catering: str) -> Path:  # fmt: skip
+    """``checklist``: rows with section, text, done, done_by, done_at (local, naive), note;
+    ``guests``: rows with nama, jabatan, instansi, telepon."""
+    wb = _book()
+    checklist_heading = [*heading, f"Pesanan jamuan: {catering}"]
+    ws = _sheet(
+        wb, "Daftar Periksa", checklist_heading,
+        ["No", "Bagian", "Butir", "Siap", "Oleh", "Waktu", "Catatan"], [5, 14, 38, 7, 22, 17, 30],
+        [(n, "Peralatan/Perlengkapan" if i.section == "peralatan" else "Pencatatan dan Pendataan", i.text,
+          "Ya" if i.done else "Belum", i.done_by, i.done_at, i.note) for n, i in enumerate(checklist, start=1)],
+        landscape=True,
+    )  # fmt: skip
+    for row in ws.iter_rows(min_row=len(checklist_heading) + 3):
+        row[5].number_format = "DD/MM/YYYY HH:MM"
+    _sheet(
+        wb, "Daftar Hadir", ["DAFTAR HADIR", *heading[1:]],
+        ["No", "Nama", "Jabatan", "Instansi", "Telepon", "Tanda Tangan"], [5, 28, 24, 28, 16, 22],
+        [(n, g.nama, g.jabatan, g.instansi, g.telepon, f"{n}. ") for n, g in enumerate(guests, start=1)]
+        + [(len(guests) + n, "", "", "", "", f"{len(guests) + n}. ") for n in range(1, 6)],
+        row_height=30,
+    )  # fmt: skip
+    _text_sheet(wb, "Notulen", ["NOTULEN", *heading[1:]], minutes)
+    return _save(wb, path)
+
+
+def write_bimtek(path: Path, heading: list[str], speakers: Sequence[Any], participants: Sequence[Any],
+                 minutes: str, report: str) -> Path:  # fmt: skip
+    wb = _book()
+    _sheet(
+        wb, "Daftar Hadir", ["DAFTAR HADIR PESERTA BIMTEK KEPROTOKOLAN", *heading[1:]],
+        ["No", "Nama", "NIP", "Unit Kerja", "Hadir", "Tanda Tangan"], [5, 28, 22, 30, 8, 22],
+        [(n, p.nama, p.nip, p.instansi, "Ya" if p.attended else "Tidak", f"{n}. ")
+         for n, p in enumerate(participants, start=1)],
+        row_height=30,
+    )  # fmt: skip
+    _sheet(
+        wb, "Narasumber", ["NARASUMBER", *heading[1:]], ["No", "Nama", "Instansi", "Kontak", "Topik"],
+        [5, 28, 30, 18, 36], [(n, s.nama, s.instansi, s.kontak, s.topik) for n, s in enumerate(speakers, start=1)],
+    )  # fmt: skip
+    _text_sheet(wb, "Notulen", ["NOTULEN", *heading[1:]], minutes)
+    _text_sheet(wb, "Laporan", ["LAPORAN HASIL PELAKSANAAN BIMTEK KEPROTOKOLAN", *heading[1:]], report)
+    return _save(wb, path)
+
+
+def write_complaints(path: Path, heading: list[str], rows: Sequence[Any], zone: Any) -> Path:
+    def local(moment: Any) -> Any:
+        return None if moment is None else moment.astimezone(zone).replace(tzinfo=None)
+
+    wb = _book()
+    ws = _sheet(
+        wb, "Register Pengaduan", heading,
+        ["No", "Diterima", "Saluran", "Pengadu", "Layanan", "Isi", "Klasifikasi", "Petugas", "Batas Jawab",
+         "Status", "Penyelesaian", "Selesai", "Tepat Waktu"],
+        [6, 16, 12, 20, 14, 40, 14, 18, 12, 11, 34, 16, 10],
+        [(r.id, local(r.received_at), r.channel, r.complainant, r.service, r.content, r.classification, r.handler,
+          r.due_date, r.status, r.resolution, local(r.resolved_at),
+          "" if r.on_time is None else ("Ya" if r.on_time else "Tidak")) for r in rows],
+        landscape=True,
+    )  # fmt: skip
+    header_row = len(heading) + 2
+    for row in ws.iter_rows(min_row=header_row + 1):
+        row[1].number_format = "DD/MM/YYYY HH:MM"
+        row[8].number_format = "DD/MM/YYYY"
+        row[11].number_format = "DD/MM/YYYY HH:MM"
+    ws.auto_filter.ref = f"A{header_row}:M{max(header_row, ws.max_row)}"
+    return _save(wb, path)

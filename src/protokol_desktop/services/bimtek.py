@@ -1,0 +1,124 @@
+"""Bimtek Keprotokolan (Madiun's SOP 1.4.3.1): schedule, venue, speakers, participants with their
+attendance, invitations, minutes and the final report. Changes are request records (history + audit)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ..domain.validation import ValidationError, clean_text
+from ..store.models import Request, database
+from ..store.records import Attendee, Bimtek, Narasumber
+from . import Actor, ServiceError
+from .requests import record_change, sop_of
+from .visits import add_attendee, attendees
+
+BIMTEK_SOP = "MDN-BIMTEK"
+
+
+def _clean(value: str, field: str, **options) -> str:  # noqa: ANN003
+    try:
+        return clean_text(value, field, **options)
+    except ValidationError as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+def bimtek_of(request_id: int) -> Bimtek:
+    request = Request.get_or_none(Request.id == request_id)
+    if request is None:
+        raise ServiceError(f"Permohonan nomor {request_id} tidak ada")
+    if sop_of(request).code != BIMTEK_SOP:
+        raise ServiceError("Catatan Bimtek hanya untuk layanan Bimtek Keprotokolan")
+    record = Bimtek.get_or_none(Bimtek.request == request_id)
+    if record is None:
+        with database.atomic():
+            record = Bimtek.create(request=request_id, venue=request.event_place)
+    return record
+
+
+def set_schedule(request_id: int, actor: Actor, start: datetime, end: datetime, venue: str,
+                 now: datetime | None = None) -> None:  # fmt: skip
+    if start.tzinfo is None or end.tzinfo is None or end <= start:
+        raise ServiceError("Jadwal Bimtek tidak sah: selesai harus sesudah mulai")
+    venue = _clean(venue, "Tempat", required=True, max_length=300)
+    record = bimtek_of(request_id)
+    with database.atomic():
+        Bimtek.update(start=start, end=end, venue=venue).where(Bimtek.id == record.id).execute()
+        record_change(request_id, actor, "bimtek", f"Jadwal {start:%d/%m/%Y %H.%M}–{end:%H.%M} di {venue}",
+                      None, {"venue": venue}, now)  # fmt: skip
+
+
+def add_speaker(request_id: int, actor: Actor, nama: str, instansi: str = "", kontak: str = "", topik: str = "",
+                now: datetime | None = None) -> Narasumber:  # fmt: skip
+    record = bimtek_of(request_id)
+    values = {
+        "nama": _clean(nama, "Nama narasumber", required=True, max_length=200),
+        "instansi": _clean(instansi, "Instansi", max_length=300),
+        "kontak": _clean(kontak, "Kontak", max_length=60),
+        "topik": _clean(topik, "Topik", max_length=300),
+    }
+    with database.atomic():
+        speaker = Narasumber.create(bimtek=record, **values)
+        record_change(request_id, actor, "narasumber", f"Narasumber: {values['nama']}", None, values, now)
+    return speaker
+
+
+def speakers(request_id: int) -> list[Narasumber]:
+    record = bimtek_of(request_id)
+    return list(Narasumber.select().where((Narasumber.bimtek == record) & ~Narasumber.withdrawn))
+
+
+def add_participant(request_id: int, actor: Actor, nama: str, nip: str = "", unit: str = "",
+                    now: datetime | None = None) -> Attendee:  # fmt: skip
+    bimtek_of(request_id)
+    digits = nip.replace(" ", "")
+    if digits and (not digits.isdigit() or len(digits) != 18):
+        raise ServiceError("NIP peserta harus 18 angka")
+    return add_attendee(request_id, actor, nama, instansi=unit, nip=nip, kind="peserta", now=now)
+
+
+def mark_attendance(attendee_id: int, attended: bool, actor: Actor, now: datetime | None = None) -> None:
+    row = Attendee.get_or_none(Attendee.id == attendee_id)
+    if row is None or row.kind != "peserta":
+        raise ServiceError("Peserta tidak ada")
+    with database.atomic():
+        Attendee.update(attended=attended).where(Attendee.id == attendee_id).execute()
+        record_change(row.request_id, actor, "kehadiran", f"{row.nama}: {'hadir' if attended else 'tidak hadir'}",
+                      {"attended": row.attended}, {"attended": attended}, now)  # fmt: skip
+
+
+def participants(request_id: int) -> list[Attendee]:
+    return attendees(request_id, "peserta")
+
+
+def invitations_sent(request_id: int, day: date, actor: Actor, now: datetime | None = None) -> None:
+    record = bimtek_of(request_id)
+    with database.atomic():
+        Bimtek.update(invitations_sent=day).where(Bimtek.id == record.id).execute()
+        record_change(request_id, actor, "undangan", f"Undangan dikirim {day:%d/%m/%Y}", None, None, now)
+
+
+def set_texts(request_id: int, actor: Actor, minutes: str | None = None, report: str | None = None,
+              now: datetime | None = None) -> None:  # fmt: skip
+    record = bimtek_of(request_id)
+    values = {}
+    if minutes is not None:
+        values["minutes"] = _clean(minutes, "Notulen", max_length=100_000)
+    if report is not None:
+        values["report"] = _clean(report, "Laporan akhir", max_length=100_000)
+    if not values:
+        return
+    with database.atomic():
+        Bimtek.update(values).where(Bimtek.id == record.id).execute()
+        record_change(request_id, actor, "bimtek", "Disimpan: " + ", ".join(values), None,
+                      {k: len(v) for k, v in values.items()}, now or datetime.now(UTC))  # fmt: skip
+
+
+def export_bimtek(request_id: int, out: Path) -> Path:
+    """Attendance list (for signatures), speakers, minutes and the final report in Excel."""
+    from ..export.records_xlsx import write_bimtek
+    from .visits import _heading
+
+    record = bimtek_of(request_id)
+    heading = _heading(request_id, "BIMBINGAN TEKNIS KEPROTOKOLAN")
+    return write_bimtek(out, heading, speakers(request_id), participants(request_id), record.minutes, record.report)

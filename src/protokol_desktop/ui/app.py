@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import __version__
 from ..paths import AppPaths, resource_dir
 from ..services import ServiceError, users
+from ..services import complaints as complaints_service
 from ..services import requests as request_service
 from ..services.library import list_library
 from ..services.office import active_office, apply_office, is_configured, profiles
@@ -21,6 +22,7 @@ from ..services.permissions import is_manager
 from ..services.users import Account
 from .board.controller import BoardController
 from .calendar.controller import CalendarController
+from .complaints.controller import ComplaintsController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
@@ -28,6 +30,7 @@ from .events import TAB_FACTORIES as EVENT_TABS
 from .events.agenda_controller import AgendaController
 from .library.controller import LibraryController
 from .main_window import MainWindow
+from .records import TAB_FACTORIES as RECORD_TABS
 from .reports.controller import ReportsController
 from .trust.controller import TrustController
 from .users.controller import UsersController
@@ -42,12 +45,15 @@ class AppController(QObject):
         self.context = context
         self.requests = RequestController(context, self)
         self.requests.tab_factories.extend(EVENT_TABS)
+        self.requests.tab_factories.extend(RECORD_TABS)
         self.board = BoardController(window.board, context, self.requests)
         self.library = LibraryController(window.library, context)
         self.calendar = CalendarController(window.calendar, context)
         self.calendar.calendarChanged.connect(self.board.reload)
         self.users = UsersController(window.users, context)
         self.trust = TrustController(window.trust, context)
+        self.complaints = ComplaintsController(window.complaints, context)
+        self.complaints.overdueChanged.connect(self._show_overdue)
         self.agenda = AgendaController(window.agenda, context)
         self.agenda.requestOpened.connect(self._open_request)
         self.agenda.remindersChanged.connect(window.reminder_banner.set_reminders)
@@ -89,7 +95,9 @@ class AppController(QObject):
             self.window.users: self.users,
             self.window.trust: self.trust,
             self.window.agenda: self.agenda,
+            self.window.complaints: self.complaints,
         }
+        self._show_overdue(complaints_service.overdue_count())
         self._show_page(self.window.pages.currentIndex())
 
     def _show_page(self, index: int) -> None:
@@ -131,6 +139,9 @@ class AppController(QObject):
 
         dialog = LoginDialog(submit, self.context.dialogs, username, locked, self.window)
         return bool(dialog.exec())
+
+    def _show_overdue(self, count: int) -> None:
+        self.window.overdue_label.setText(f"{count} pengaduan melewati batas jawab" if count else "")
 
     def _open_request(self, request_id: int) -> None:
         self.board.open_request(request_id)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from . import icons
 from .board.view import BoardView
 from .calendar.view import CalendarView
+from .complaints.view import ComplaintsView
 from .events import ReminderBanner
 from .events.agenda_view import AgendaView
 from .library.view import LibraryView
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.add_page("Pustaka SOP", "fa5s.book", self.library)
         self.agenda = AgendaView()
         self.add_page("Agenda Pimpinan", "fa5s.calendar-day", self.agenda)
+        self.complaints = ComplaintsView()
+        self.add_page("Pengaduan", "fa5s.comment-dots", self.complaints)
         self.reports = ReportsView()
         self.add_page("Laporan", "fa5s.file-excel", self.reports)
         self.calendar = CalendarView()
@@ -117,6 +120,9 @@ class MainWindow(QMainWindow):
         self.add_page("Pengguna", "fa5s.users-cog", self.users)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
+        self.overdue_label = QLabel()
+        self.overdue_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.overdue_label)
         self.reminder_banner = ReminderBanner()
         self.statusBar().addPermanentWidget(self.reminder_banner, 1)
         self.statusBar().showMessage("Siap")

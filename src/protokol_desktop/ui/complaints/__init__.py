@@ -1,0 +1,1 @@
+"""The complaint register page."""

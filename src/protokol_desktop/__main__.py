@@ -18,7 +18,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         paths = resolve_paths(args.data_dir).ensure()
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
-        _open(paths, url)
+        _open(paths, url, gui=args.command is None and not args.self_test)
         from .services.visits import install_gates
 
         install_gates()
@@ -37,19 +37,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         close_database()
 
 
-def _open(paths, url: str | None) -> None:  # noqa: ANN001
-    """Open the local file or the server; ask for the server password once when it is needed."""
+def _open(paths, url: str | None, gui: bool) -> None:  # noqa: ANN001
+    """Open the local file or the server; ask for the server password once when it is needed (in a
+    dialog for the GUI, at the terminal for the command line). It is never stored."""
     from .store import open_store
     from .store.db import DatabaseError
 
     try:
         open_store(paths, database_url=url)
     except DatabaseError as exc:
-        if not url or "password" not in str(exc).casefold() or not sys.stdin.isatty():
+        if not url or "password" not in str(exc).casefold():
             raise
-        import getpass
+        if gui:
+            from .ui.app import ask_server_password
 
-        open_store(paths, database_url=url, password=getpass.getpass("Kata sandi basis data: "))
+            password = ask_server_password(url)
+            if password is None:
+                raise
+        elif sys.stdin.isatty():
+            import getpass
+
+            password = getpass.getpass("Kata sandi basis data: ")
+        else:
+            raise
+        open_store(paths, database_url=url, password=password)
 
 
 def _show_fatal(message: str) -> None:

@@ -27,3 +27,22 @@ def test_connection_dialog_saves_the_address_not_the_password(store, qtbot, dial
     dialog.url.setText("postgresql://postgres@127.0.0.1:1/tidakada")
     assert not dialog.test()
     assert dialogs.errors[-1][0] == "Koneksi gagal"
+
+
+def test_gui_start_asks_the_server_password_once(paths, monkeypatch):
+    from protokol_desktop import __main__ as entry
+    from protokol_desktop import store
+    from protokol_desktop.store.db import DatabaseError
+    from protokol_desktop.ui import app
+
+    calls = []
+
+    def fake_open(paths, database_url=None, password=None):
+        calls.append(password)
+        if password is None:
+            raise DatabaseError("fe_sendauth: no password supplied")
+
+    monkeypatch.setattr(store, "open_store", fake_open)
+    monkeypatch.setattr(app, "ask_server_password", lambda url: "rahasia")
+    entry._open(paths, "postgresql://staf@127.0.0.1/protokol", gui=True)
+    assert calls == [None, "rahasia"]

@@ -398,3 +398,17 @@ def show_fatal_error(message: str) -> None:
     box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     del app
+
+
+def ask_server_password(url: str) -> str | None:
+    """The server's password, asked once at start; ``None`` when the user cancels."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    create_application()
+    dialog = QInputDialog()
+    dialog.setWindowTitle("Kata sandi basis data")
+    dialog.setLabelText(f"Kata sandi untuk {url}:")
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setOkButtonText("Masuk")
+    dialog.setCancelButtonText("Batal")
+    return dialog.textValue() if dialog.exec() else None

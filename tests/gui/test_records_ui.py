@@ -106,3 +106,19 @@ def test_complaints_page(main_window, qtbot, dialogs, qtmodeltester, tmp_path):
     dialogs.files = [str(tmp_path / "pengaduan.xlsx")]
     view.export_button.click()
     assert (tmp_path / "pengaduan.xlsx").exists()
+
+
+def test_board_search_finds_a_guest_by_name(main_window):
+    window, controller = main_window
+    apply_office("tangerang", Actor("Admin", "Admin"))
+    controller.board.rebuild()
+    form = sambutan_form(sop_code="TNG-KUNJUNGAN", perihal="Kunjungan kerja", fulfilled=())
+    request_id = rs.register_request(form, Actor("Rina", "PPTK & Staff Umum"))
+    other = rs.register_request(
+        sambutan_form(sop_code="TNG-KUNJUNGAN", nomor_surat="9", fulfilled=()), Actor("R", "PPTK & Staff Umum")
+    )
+    visits.add_attendee(request_id, Actor("Rina", "PPTK & Staff Umum"), "Hj. Nurhayati", "Kabid", "Dinas Koperasi")
+    controller.board.reload()
+    window.board.search.setText("nurhayati")
+    shown = [c.request_id for c in controller.board.models["__belum__"].cards()]
+    assert shown == [request_id] and other not in shown

@@ -345,6 +345,9 @@ class BoardFilter:
     state: str = ""  # "", "terlambat", "ditunda", "belum_lengkap"
     date_from: date | None = None  # received date, office time zone
     date_to: date | None = None
+    # Requests whose own records (guest book, visit, complaints…) match the text: found by the
+    # record services, so searching a guest's name finds the visit.
+    record_matches: frozenset[int] = frozenset()
 
 
 def filter_cards(cards: list[Card], criteria: BoardFilter, now: datetime, zone) -> list[Card]:  # noqa: ANN001
@@ -368,9 +371,13 @@ def filter_cards(cards: list[Card], criteria: BoardFilter, now: datetime, zone) 
                 continue
             if criteria.date_to and day > criteria.date_to:
                 continue
-        if needle and not any(
-            needle in value.casefold()
-            for value in (card.nomor_surat, card.perihal, card.pengirim, card.step_text, card.assigned_to)
+        if (
+            needle
+            and card.request_id not in criteria.record_matches
+            and not any(
+                needle in value.casefold()
+                for value in (card.nomor_surat, card.perihal, card.pengirim, card.step_text, card.assigned_to)
+            )
         ):
             continue
         result.append(card)

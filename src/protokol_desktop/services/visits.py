@@ -257,6 +257,11 @@ class SearchHit:
     text: str
 
 
+def matching_requests(text: str) -> frozenset[int]:
+    """Requests whose visit, guest book or participant list contains ``text``."""
+    return frozenset(hit.request_id for hit in search(text) if hit.request_id is not None)
+
+
 def search(text: str) -> list[SearchHit]:
     """Visits, attendance lines and photos whose text contains ``text`` (plain text, no patterns)."""
     needle = text.strip()

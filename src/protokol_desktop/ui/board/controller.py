@@ -10,7 +10,7 @@ from peewee import PeeweeException
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
-from ...services import ServiceError
+from ...services import ServiceError, visits
 from ...services.board import (
     FINISHED,
     BoardFilter,
@@ -114,8 +114,10 @@ class BoardController(QObject):
     def _read_criteria(self) -> BoardFilter:
         view = self.view
         use_dates = view.use_dates.isChecked()
+        text = view.search.text()
         return BoardFilter(
-            text=view.search.text(),
+            text=text,
+            record_matches=visits.matching_requests(text) if len(text.strip()) >= 3 else frozenset(),
             service=view.service.currentData() or "",
             leader=view.leader.currentData() or "",
             state=view.state.currentData() or "",

@@ -117,8 +117,8 @@ def set_texts(request_id: int, actor: Actor, minutes: str | None = None, report:
 def export_bimtek(request_id: int, out: Path) -> Path:
     """Attendance list (for signatures), speakers, minutes and the final report in Excel."""
     from ..export.records_xlsx import write_bimtek
-    from .visits import _heading
+    from .visits import record_heading
 
     record = bimtek_of(request_id)
-    heading = _heading(request_id, "BIMBINGAN TEKNIS KEPROTOKOLAN")
+    heading = record_heading(request_id, "BIMBINGAN TEKNIS KEPROTOKOLAN")
     return write_bimtek(out, heading, speakers(request_id), participants(request_id), record.minutes, record.report)

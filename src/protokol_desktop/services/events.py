@@ -26,6 +26,7 @@ from ..store.events import CheckPhoto, EventCheck, EventGuest, EventInfo, EventO
 from ..store.models import Request, SopRecord, SopRevision, database
 from . import Actor, ServiceError
 from .office import active_office
+from .requests import store_file
 
 EVENT_SOPS = ("AMB-ACARA", "LMJ-KOORDINASI")
 CHECK_KINDS = {"cek_lokasi": "Cek lokasi", "gladi": "Gladi"}
@@ -104,12 +105,6 @@ def check_file(path: Path, allowed: set[str], what: str) -> None:
         raise ServiceError(f"{what} harus berupa {', '.join(sorted(ext.lstrip('.').upper() for ext in allowed))}")
     if path.stat().st_size > MAX_ATTACHMENT_BYTES:
         raise ServiceError(f"Berkas {path.name} lebih dari 25 MB")
-
-
-def store_file(path: Path, files_dir: Path, request_id: int) -> tuple[str, str, int]:
-    from .requests import _store_file
-
-    return _store_file(path, files_dir, request_id)
 
 
 def event_start(request: Request) -> datetime | None:

@@ -128,7 +128,7 @@ def _check_attachment(path: Path) -> None:
         raise ValidationError(f"Lampiran {path.name} lebih dari 25 MB")
 
 
-def _store_file(path: Path, files_dir: Path, request_id: int) -> tuple[str, str, int]:
+def store_file(path: Path, files_dir: Path, request_id: int) -> tuple[str, str, int]:
     """Copy an attachment into the data folder (never a link); returns stored name, hash, size."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     folder = files_dir / f"{request_id:06d}"
@@ -221,7 +221,7 @@ def register_request(form: IntakeForm, actor: Actor, files_dir: Path | None = No
         )  # fmt: skip
         for path in form.attachments:
             assert files_dir is not None
-            stored, digest, size = _store_file(path, files_dir, request.id)
+            stored, digest, size = store_file(path, files_dir, request.id)
             Attachment.create(
                 request=request,
                 kind="surat",
@@ -466,7 +466,7 @@ def complete_step(
         if attachment is not None:
             if files_dir is None:
                 raise ServiceError("Folder lampiran belum ditentukan")
-            stored, digest, size = _store_file(attachment, files_dir, request.id)
+            stored, digest, size = store_file(attachment, files_dir, request.id)
             Attachment.create(
                 request=request,
                 step_run=run,
@@ -620,7 +620,7 @@ def add_attachment(
         raise ServiceError(str(exc)) from exc
     with database.atomic():
         request = _get(request_id)
-        stored, digest, size = _store_file(path, files_dir, request.id)
+        stored, digest, size = store_file(path, files_dir, request.id)
         Attachment.create(
             request=request,
             kind=kind,

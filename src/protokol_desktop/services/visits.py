@@ -20,7 +20,7 @@ from . import Actor, ServiceError, gates
 from .library import get_sop
 from .office import active_office
 from .permissions import require_manager
-from .requests import _store_file, record_change, sop_of
+from .requests import record_change, sop_of, store_file
 
 VISIT_SOP = "TNG-KUNJUNGAN"
 PHOTO_TYPES = {".jpg", ".jpeg", ".png"}
@@ -215,7 +215,7 @@ def add_photo(request_id: int, path: Path, actor: Actor, files_dir: Path, captio
     if path.stat().st_size > MAX_PHOTO:
         raise ServiceError(f"Foto {path.name} lebih dari 25 MB")
     caption = _clean(caption, "Keterangan foto", max_length=300)
-    stored, _, _ = _store_file(path, files_dir, request_id)
+    stored, _, _ = store_file(path, files_dir, request_id)
     with database.atomic():
         photo = Photo.create(request=request_id, stored_name=stored, original_name=path.name, caption=caption,
                              added_at=now or datetime.now(UTC), added_by=actor.name)  # fmt: skip
@@ -278,7 +278,7 @@ def search(text: str) -> list[SearchHit]:
     return hits
 
 
-def _heading(request_id: int, title: str) -> list[str]:
+def record_heading(request_id: int, title: str) -> list[str]:
     from ..domain.indonesian import format_date
 
     office = active_office()
@@ -302,5 +302,5 @@ def export_visit(request_id: int, out: Path) -> Path:
     for item in items:
         item.done_at = item.done_at.astimezone(zone).replace(tzinfo=None) if item.done_at else None
     catering = f"{visit.catering_jumlah} porsi; {visit.catering_menu or '-'}; penyedia {visit.catering_penyedia or '-'}"
-    heading = _heading(request_id, f"KUNJUNGAN TAMU: {visit.instansi or '-'}")
+    heading = record_heading(request_id, f"KUNJUNGAN TAMU: {visit.instansi or '-'}")
     return write_visit(out, heading, items, attendees(request_id, "tamu"), visit.minutes, catering)

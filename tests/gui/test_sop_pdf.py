@@ -246,7 +246,7 @@ def test_standard_page_lists_every_component(seeds):
         "Penanganan Pengaduan",
         "Catatan",
     ):
-        assert label in standard
+        assert label in one_line(standard)  # a label may wrap, depending on the fonts installed
     flat = one_line(standard)
     assert "Susunan acara, kalau ada (jika perlu)" in flat
     assert "1 hari" in flat and "Gratis" in flat
@@ -401,7 +401,7 @@ def test_large_sop_runs_over_pages_with_connectors(tmp_path):
         assert any(c.page == following.number and c.at == "top" for c in connectors)
     for page in procedure:
         assert page.text().count("Uraian Prosedur") == 1
-        assert "Pelaksana H" in page.text()
+        assert "Pelaksana H" in one_line(page.text())
     # the flow from the last row of a page goes on at the top of the next
     for page in procedure[:-1]:
         last = page.procedure_rows[-1]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def pdftotext_or_none(path: Path) -> str | None:
     tool = shutil.which("pdftotext")
     if tool is None:
         return None
-    return subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    text = subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True).stdout.decode()
+    return unicodedata.normalize("NFKC", text)  # fonts with ligatures give "ﬁ" for "fi"
 
 
 def pdftotext(path: Path) -> str:
@@ -181,7 +183,7 @@ def test_pdf_text_has_identity_steps_and_footer(code, seeds, tmp_path):
         "Jumlah",
         "STANDAR PELAYANAN",
     ):
-        assert label in text, label
+        assert label in one_line(text), label  # a label may wrap, depending on the fonts installed
     for item in (*ident.dasar_hukum, *ident.peralatan, *ident.pencatatan, *ident.keterkaitan):
         assert words(item) <= found, item
     for executor in sop.executors:

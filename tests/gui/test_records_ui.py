@@ -27,15 +27,15 @@ def test_visit_tab_end_to_end(main_window, qtbot, dialogs, tmp_path, qtmodeltest
     tab = VisitTab(request_id, controller.context)
     qtbot.addWidget(tab)
     tab.refresh()
-    assert tab.checklist.count() == 13  # 8 peralatan + 5 pencatatan from the SOP
+    assert len(tab.checklist_model.items()) == 13  # 8 peralatan + 5 pencatatan from the SOP
     tab.instansi.setText("DPRD Kabupaten Bogor")
     tab.people.setValue(12)
     with qtbot.waitSignal(tab.changed):
         tab.save_delegation.click()
-    tab.refresh()
-    tab.checklist.item(0).setCheckState(Qt.CheckState.Checked)
-    tab.refresh()
-    assert "Rina Wulandari" in tab.checklist.item(0).text()
+    first = tab.checklist_model.index(1, 0)  # row 0 is the heading "Peralatan/Perlengkapan"
+    with qtbot.waitSignal(tab.changed):
+        tab.checklist_model.setData(first, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert "Rina Wulandari" in tab.checklist_model.items()[0].done_by
     tab.guest_name.setText("H. Rudy Susmanto")
     tab.guest_phone.setText("12")
     tab.add_guest.click()

@@ -102,12 +102,25 @@ def _save(wb: Any, path: Path) -> Path:
     return path
 
 
+def _signature_column(ws: Any, first_row: int, column: int) -> None:
+    """The usual Indonesian sign-in column: odd numbers on the left, even numbers set off to the right,
+    so neighbours' signatures do not run into each other."""
+    from openpyxl.styles import Alignment
+
+    for row in ws.iter_rows(min_row=first_row, min_col=column, max_col=column):
+        cell = row[0]
+        number = ws.cell(cell.row, 1).value
+        odd = not isinstance(number, int) or number % 2 == 1
+        cell.alignment = Alignment(horizontal="left" if odd else "center", vertical="center")
+
+
 def write_visit(path: Path, heading: list[str], checklist: Sequence[Any], guests: Sequence[Any], minutes: str,
-                catering: str) -> Path:  # fmt: skip
+                catering: str, checklist_notes: Sequence[str] = ()) -> Path:  # fmt: skip
     """``checklist``: rows with section, text, done, done_by, done_at (local, naive), note;
-    ``guests``: rows with nama, jabatan, instansi, telepon."""
+    ``guests``: rows with nama, jabatan, instansi, telepon; ``checklist_notes``: more heading lines
+    for the checklist sheet only."""
     wb = _book()
-    checklist_heading = [*heading, f"Pesanan jamuan: {catering}"]
+    checklist_heading = [*heading, f"Pesanan jamuan: {catering}", *checklist_notes]
     ws = _sheet(
         wb, "Daftar Periksa", checklist_heading,
         ["No", "Bagian", "Butir", "Siap", "Oleh", "Waktu", "Catatan"], [5, 14, 38, 7, 22, 17, 30],
@@ -117,27 +130,33 @@ def write_visit(path: Path, heading: list[str], checklist: Sequence[Any], guests
     )  # fmt: skip
     for row in ws.iter_rows(min_row=len(checklist_heading) + 3):
         row[5].number_format = "DD/MM/YYYY HH:MM"
-    _sheet(
+    heading_rows = len(heading) + 2
+    ws = _sheet(
         wb, "Daftar Hadir", ["DAFTAR HADIR", *heading[1:]],
-        ["No", "Nama", "Jabatan", "Instansi", "Telepon", "Tanda Tangan"], [5, 28, 24, 28, 16, 22],
+        ["No", "Nama", "Jabatan", "Instansi", "Telepon", "Tanda Tangan"], [5, 28, 24, 28, 16, 24],
         [(n, g.nama, g.jabatan, g.instansi, g.telepon, f"{n}. ") for n, g in enumerate(guests, start=1)]
         + [(len(guests) + n, "", "", "", "", f"{len(guests) + n}. ") for n in range(1, 6)],
         row_height=30,
     )  # fmt: skip
+    _signature_column(ws, heading_rows + 1, 6)
     _text_sheet(wb, "Notulen", ["NOTULEN", *heading[1:]], minutes)
     return _save(wb, path)
 
 
 def write_bimtek(path: Path, heading: list[str], speakers: Sequence[Any], participants: Sequence[Any],
                  minutes: str, report: str) -> Path:  # fmt: skip
+    """``participants``: rows with nama, nip, instansi (unit), attended; ``speakers``: nama, instansi,
+    kontak, topik. The attendance sheet has five empty lines for late registrations."""
     wb = _book()
-    _sheet(
+    ws = _sheet(
         wb, "Daftar Hadir", ["DAFTAR HADIR PESERTA BIMTEK KEPROTOKOLAN", *heading[1:]],
-        ["No", "Nama", "NIP", "Unit Kerja", "Hadir", "Tanda Tangan"], [5, 28, 22, 30, 8, 22],
+        ["No", "Nama", "NIP", "Unit Kerja", "Hadir", "Tanda Tangan"], [5, 28, 22, 30, 8, 24],
         [(n, p.nama, p.nip, p.instansi, "Ya" if p.attended else "Tidak", f"{n}. ")
-         for n, p in enumerate(participants, start=1)],
+         for n, p in enumerate(participants, start=1)]
+        + [(len(participants) + n, "", "", "", "", f"{len(participants) + n}. ") for n in range(1, 6)],
         row_height=30,
     )  # fmt: skip
+    _signature_column(ws, len(heading) + 3, 6)
     _sheet(
         wb, "Narasumber", ["NARASUMBER", *heading[1:]], ["No", "Nama", "Instansi", "Kontak", "Topik"],
         [5, 28, 30, 18, 36], [(n, s.nama, s.instansi, s.kontak, s.topik) for n, s in enumerate(speakers, start=1)],
@@ -148,17 +167,23 @@ def write_bimtek(path: Path, heading: list[str], speakers: Sequence[Any], partic
 
 
 def write_complaints(path: Path, heading: list[str], rows: Sequence[Any], zone: Any) -> Path:
+    """``rows``: complaint rows (services.complaints.ComplaintRow); times shown in ``zone``."""
+
     def local(moment: Any) -> Any:
         return None if moment is None else moment.astimezone(zone).replace(tzinfo=None)
+
+    def notes(row: Any) -> str:
+        return "\n".join(f"{local(n.at):%d/%m/%Y %H.%M} {n.actor}: {n.text}" for n in row.notes)
 
     wb = _book()
     ws = _sheet(
         wb, "Register Pengaduan", heading,
-        ["No", "Diterima", "Saluran", "Pengadu", "Layanan", "Isi", "Klasifikasi", "Petugas", "Batas Jawab",
-         "Status", "Penyelesaian", "Selesai", "Tepat Waktu"],
-        [6, 16, 12, 20, 14, 40, 14, 18, 12, 11, 34, 16, 10],
-        [(r.id, local(r.received_at), r.channel, r.complainant, r.service, r.content, r.classification, r.handler,
-          r.due_date, r.status, r.resolution, local(r.resolved_at),
+        ["No", "Diterima", "Saluran", "Pengadu", "Layanan / Permohonan", "Isi", "Klasifikasi", "Petugas",
+         "Batas Jawab", "Status", "Tindak Lanjut", "Penyelesaian", "Selesai", "Tepat Waktu"],
+        [6, 16, 12, 20, 20, 40, 14, 18, 12, 12, 34, 34, 16, 10],
+        [(r.id, local(r.received_at), r.channel, r.complainant + (f" ({r.contact})" if r.contact else ""),
+          " — ".join(x for x in (r.service, r.request_label) if x), r.content, r.classification, r.handler,
+          r.due_date, r.status_label, notes(r), r.resolution, local(r.resolved_at),
           "" if r.on_time is None else ("Ya" if r.on_time else "Tidak")) for r in rows],
         landscape=True,
     )  # fmt: skip
@@ -166,6 +191,12 @@ def write_complaints(path: Path, heading: list[str], rows: Sequence[Any], zone: 
     for row in ws.iter_rows(min_row=header_row + 1):
         row[1].number_format = "DD/MM/YYYY HH:MM"
         row[8].number_format = "DD/MM/YYYY"
-        row[11].number_format = "DD/MM/YYYY HH:MM"
-    ws.auto_filter.ref = f"A{header_row}:M{max(header_row, ws.max_row)}"
+        row[12].number_format = "DD/MM/YYYY HH:MM"
+    from openpyxl.styles import Font
+
+    for offset, complaint in enumerate(rows, start=header_row + 1):
+        if complaint.overdue:  # past its answer deadline and not resolved: red, as on screen
+            for cell in ws[offset]:
+                cell.font = Font(color="C62828", bold=True)
+    ws.auto_filter.ref = f"A{header_row}:N{max(header_row, ws.max_row)}"
     return _save(wb, path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 
@@ -222,3 +222,18 @@ def test_detail_timeline_agrees_with_history(store):
     assert detail.timeline[0].elapsed_seconds == 240
     assert detail.timeline[0].timer_state is TimerState.NEAR
     assert [h.action for h in detail.history] == ["didaftarkan", "dimulai", "langkah_selesai", "langkah_mulai"]
+
+
+def test_cards_carry_typed_values_on_either_back_end(store):
+    """The board reads raw rows: instants come back aware UTC, dates as dates, flags as booleans."""
+    complete = rs.register_request(sambutan_form(), STAF)
+    missing = rs.register_request(sambutan_form(nomor_surat="005/124/Disdikbud/2026", fulfilled=(0,)), STAF)
+    now = utc(2026, 11, 23, 1)
+    rs.start_request(complete, KABAG, now=now)
+    cards = {card.request_id: card for card in load_cards(now + timedelta(minutes=2))}
+    card = cards[complete]
+    assert card.received_at == utc(2026, 11, 23, 0, 0) and card.received_at.tzinfo is not None
+    assert card.event_date == date(2026, 11, 25) and type(card.event_date) is date
+    assert card.timer is not None and card.timer.started_at == now
+    assert card.incomplete is False and cards[missing].incomplete is True
+    assert card.due_at is not None and card.due_at.tzinfo is not None and card.days_left is not None

@@ -131,14 +131,10 @@ def test_agenda_page_flags_and_resolves_a_clash(store, qtbot, dialogs, tmp_path)
 
 
 def test_reminders_reach_the_main_window(store, qtbot, dialogs):
-    from protokol_desktop.ui.events import ReminderBanner, reminder_texts
-    from protokol_desktop.ui.events.agenda_controller import AgendaController
-    from protokol_desktop.ui.events.agenda_view import AgendaView
+    from protokol_desktop.ui.events import ReminderBanner, ReminderWatcher, reminder_texts
 
     rs.register_request(_acara(), STAF)
-    view = AgendaView()
-    qtbot.addWidget(view)
-    controller = AgendaController(view, _context(store, dialogs))
+    controller = ReminderWatcher()
     banner = ReminderBanner()
     qtbot.addWidget(banner)
     controller.remindersChanged.connect(banner.set_reminders)
@@ -150,7 +146,9 @@ def test_reminders_reach_the_main_window(store, qtbot, dialogs):
     assert len(reminder_texts(utc(2026, 11, 24, 1))) == 2
     banner.set_reminders([])
     assert banner.text() == ""
-    timer = controller.start_reminder_timer(3_600_000)
+    # The timer's first check comes on the next turn of the event loop, after the window is painted.
+    with qtbot.waitSignal(controller.remindersChanged):
+        timer = controller.start_reminder_timer(3_600_000)
     assert timer.isActive()
     timer.stop()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from datetime import UTC, datetime
+from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -14,53 +15,68 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import __version__
 from ..paths import AppPaths, resource_dir
 from ..services import ServiceError, users
-from ..services import complaints as complaints_service
-from ..services import requests as request_service
-from ..services.library import list_library
 from ..services.office import active_office, apply_office, is_configured, profiles
 from ..services.permissions import is_manager
 from ..services.users import Account
 from .board.controller import BoardController
-from .calendar.controller import CalendarController
-from .complaints.controller import ComplaintsController
 from .context import AppContext
 from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
 from .events import TAB_FACTORIES as EVENT_TABS
-from .events.agenda_controller import AgendaController
-from .library.controller import LibraryController
+from .events import ReminderWatcher
 from .main_window import MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
-from .reports.controller import ReportsController
-from .trust.controller import TrustController
-from .users.controller import UsersController
 
 IDLE_LOCK_MINUTES = 15
 
 
+class _PageController:
+    """``app.library`` and the like: the page's controller, built with its view on first use."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, app: AppController | None, owner: type) -> Any:
+        if app is None:
+            return self
+        app.window.page(self.key)  # builds the view; pageCreated builds the controller
+        return app.pages[self.key]
+
+
 class AppController(QObject):
+    """Connects the window's actions and pages. The board is wired at once; every other page gets its
+    controller when its view is first built (see ``MainWindow.page``)."""
+
+    library = _PageController()
+    agenda = _PageController()
+    complaints = _PageController()
+    reports = _PageController()
+    calendar = _PageController()
+    trust = _PageController()
+    users = _PageController()
+
     def __init__(self, window: MainWindow, context: AppContext) -> None:
         super().__init__(window)
         self.window = window
         self.context = context
+        self.pages: dict[str, QObject] = {}
+        self._stale: set[str] = set()
+        self._overdue_timer = QTimer(self)
+        self._overdue_timer.setSingleShot(True)
+        self._overdue_timer.setInterval(0)
+        self._overdue_timer.timeout.connect(self._count_overdue)
         self.requests = RequestController(context, self)
         self.requests.tab_factories.extend(EVENT_TABS)
         self.requests.tab_factories.extend(RECORD_TABS)
         self.board = BoardController(window.board, context, self.requests)
-        self.library = LibraryController(window.library, context)
-        self.calendar = CalendarController(window.calendar, context)
-        self.calendar.calendarChanged.connect(self.board.reload)
-        self.users = UsersController(window.users, context)
-        self.trust = TrustController(window.trust, context)
-        self.complaints = ComplaintsController(window.complaints, context)
-        self.complaints.overdueChanged.connect(self._show_overdue)
-        self.agenda = AgendaController(window.agenda, context)
-        self.agenda.requestOpened.connect(self._open_request)
-        self.agenda.remindersChanged.connect(window.reminder_banner.set_reminders)
+        self.reminders = ReminderWatcher(self)
+        self.reminders.remindersChanged.connect(window.reminder_banner.set_reminders)
         self.requests.changed.connect(self._request_changed)
-        self.agenda.start_reminder_timer(60_000)
-        self.trust.restored.connect(self.after_restore)
-        self.reports = ReportsController(window.reports, context, self.board.current_filter)
+        self.reminders.start_reminder_timer(60_000)
+        window.pageCreated.connect(self._page_created)
+        for key, view in window.built_pages().items():
+            if key != "board":
+                self._page_created(key, view)
         window.new_request_action.triggered.connect(self.new_request)
         window.refresh_action.triggered.connect(self.refresh)
         window.actor_action.triggered.connect(self.switch_user)
@@ -70,10 +86,52 @@ class AppController(QObject):
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
         window.closing.connect(self.board.stop)
-        self.library.libraryChanged.connect(self.board.rebuild)
-        self._stale: dict[QWidget, QObject] = {}
         window.pages.currentChanged.connect(self._show_page)
         self.refresh()
+
+    def _page_created(self, key: str, view: QWidget) -> None:
+        """A page's view was built: make its controller and connect it to the rest of the window."""
+        context = self.context
+        controller: Any
+        if key == "library":
+            from .library.controller import LibraryController
+
+            controller = LibraryController(view, context)
+            controller.set_editable(is_manager(context.actor()))
+            controller.libraryChanged.connect(self.board.rebuild)
+        elif key == "calendar":
+            from .calendar.controller import CalendarController
+
+            controller = CalendarController(view, context)
+            controller.calendarChanged.connect(self.board.reload)
+        elif key == "users":
+            from .users.controller import UsersController
+
+            controller = UsersController(view, context)
+        elif key == "trust":
+            from .trust.controller import TrustController
+
+            controller = TrustController(view, context)
+            controller.restored.connect(self.after_restore)
+        elif key == "complaints":
+            from .complaints.controller import ComplaintsController
+
+            controller = ComplaintsController(view, context)
+            controller.overdueChanged.connect(self._show_overdue)
+        elif key == "agenda":
+            from .events.agenda_controller import AgendaController
+
+            controller = AgendaController(view, context)
+            controller.requestOpened.connect(self._open_request)
+        elif key == "reports":
+            from .reports.controller import ReportsController
+
+            controller = ReportsController(view, context, self.board.current_filter)
+        else:
+            raise KeyError(key)
+        self.pages[key] = controller
+        if hasattr(controller, "reload"):
+            self._stale.add(key)  # filled when first shown
 
     def refresh(self) -> None:
         office = active_office()
@@ -84,28 +142,32 @@ class AppController(QObject):
         manager = is_manager(actor)
         self.window.office_action.setEnabled(manager)
         self.window.connection_action.setEnabled(manager)
-        self.window.set_page_visible(self.window.users, manager)
-        self.window.set_page_visible(self.window.trust, manager)
-        self.library.set_editable(manager)
+        self.window.set_page_visible("users", manager)
+        self.window.set_page_visible("trust", manager)
+        if "library" in self.pages:
+            self.pages["library"].set_editable(manager)  # type: ignore[attr-defined]
         self.board.reload()
-        # The other pages fill when first shown: a start shows the board only.
-        self._stale = {
-            self.window.library: self.library,
-            self.window.calendar: self.calendar,
-            self.window.users: self.users,
-            self.window.trust: self.trust,
-            self.window.agenda: self.agenda,
-            self.window.complaints: self.complaints,
-        }
-        self._show_overdue(complaints_service.overdue_count())
+        # The other pages fill when next shown: a start shows the board only.
+        self._stale = {key for key, controller in self.pages.items() if hasattr(controller, "reload")}
+        # After the first paint: the complaint service is not needed to show the board.
+        self._overdue_timer.start()
         self._show_page(self.window.pages.currentIndex())
 
+    def _count_overdue(self) -> None:
+        from ..services import complaints as complaints_service
+
+        self._show_overdue(complaints_service.overdue_count())
+
     def _show_page(self, index: int) -> None:
-        controller = self._stale.pop(self.window.pages.widget(index), None)
-        if controller is not None:
-            controller.reload()
+        key = self.window.page_key(index)
+        if key in self._stale:
+            self._stale.discard(key)
+            self.pages[key].reload()  # type: ignore[attr-defined]
 
     def new_request(self) -> int | None:
+        from ..services import requests as request_service
+        from ..services.library import list_library
+
         sops = [entry.sop for entry in list_library() if entry.status == "berlaku"]
         created: list[int] = []
 
@@ -148,7 +210,7 @@ class AppController(QObject):
         self.agenda.reload()
 
     def _request_changed(self, request_id: int) -> None:
-        self.agenda.check_reminders()
+        self.reminders.check_reminders()
 
     def after_restore(self) -> None:
         """The database was replaced: the office, columns and every page come from it anew."""
@@ -372,6 +434,7 @@ def _self_test(paths: AppPaths) -> int:
     from pathlib import Path
 
     from ..export.sop_xlsx import write_sop_workbook
+    from ..services.library import list_library
 
     if not is_configured():
         apply_office("ambon")

@@ -1,6 +1,13 @@
-"""The main window: navigation on the left, the modules on the right, the daily actions on top."""
+"""The main window: navigation on the left, the modules on the right, the daily actions on top.
+
+Only the board is built with the window; every other page is a placeholder until it is first shown
+(or asked for by name), so a start imports and lays out no more than the board needs.
+"""
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,14 +24,7 @@ from PySide6.QtWidgets import (
 
 from . import icons
 from .board.view import BoardView
-from .calendar.view import CalendarView
-from .complaints.view import ComplaintsView
-from .events import ReminderBanner
-from .events.agenda_view import AgendaView
-from .library.view import LibraryView
-from .reports.view import ReportsView
-from .trust.view import TrustView
-from .users.view import UsersView
+from .events.reminders import ReminderBanner
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
 ACTION_ICONS = {
@@ -34,6 +34,27 @@ ACTION_ICONS = {
     "lock_action": "fa5s.lock",
     "about_action": "fa5s.info-circle",
 }
+# key (the window's attribute), navigation title, icon, the view's class as "module:Class" below ui/
+PAGES = [
+    ("board", "Papan Kerja", "fa5s.columns", ""),
+    ("library", "Pustaka SOP", "fa5s.book", "library.view:LibraryView"),
+    ("agenda", "Agenda Pimpinan", "fa5s.calendar-day", "events.agenda_view:AgendaView"),
+    ("complaints", "Pengaduan", "fa5s.comment-dots", "complaints.view:ComplaintsView"),
+    ("reports", "Laporan", "fa5s.file-excel", "reports.view:ReportsView"),
+    ("calendar", "Kalender Kerja", "fa5s.calendar-alt", "calendar.view:CalendarView"),
+    ("trust", "Audit & Cadangan", "fa5s.shield-alt", "trust.view:TrustView"),
+    ("users", "Pengguna", "fa5s.users-cog", "users.view:UsersView"),
+]
+
+
+class _Page:
+    """``window.library`` and the like: the page's view, built on first use."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = name
+
+    def __get__(self, window: MainWindow | None, owner: type) -> Any:
+        return self if window is None else window.page(self.key)
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +62,16 @@ class MainWindow(QMainWindow):
 
     closing = Signal()
     """The window is closing: controllers stop their timers."""
+    pageCreated = Signal(str, QWidget)
+    """A page's view was built (its key and the view): the application controller wires it."""
+
+    library = _Page()
+    agenda = _Page()
+    complaints = _Page()
+    reports = _Page()
+    calendar = _Page()
+    trust = _Page()
+    users = _Page()
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,22 +134,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.board = BoardView()
-        self.library = LibraryView()
-        self.add_page("Papan Kerja", "fa5s.columns", self.board)
-        self.add_page("Pustaka SOP", "fa5s.book", self.library)
-        self.agenda = AgendaView()
-        self.add_page("Agenda Pimpinan", "fa5s.calendar-day", self.agenda)
-        self.complaints = ComplaintsView()
-        self.add_page("Pengaduan", "fa5s.comment-dots", self.complaints)
-        self.reports = ReportsView()
-        self.add_page("Laporan", "fa5s.file-excel", self.reports)
-        self.calendar = CalendarView()
-        self.add_page("Kalender Kerja", "fa5s.calendar-alt", self.calendar)
-        self.trust = TrustView()
-        self.add_page("Audit & Cadangan", "fa5s.shield-alt", self.trust)
-        self.users = UsersView()
-        self.add_page("Pengguna", "fa5s.users-cog", self.users)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self._built: dict[str, QWidget] = {"board": self.board}
+        self._keys: list[str] = []
+        self._sources: dict[str, str] = {}
+        for key, title, icon, source in PAGES:
+            self.add_page(key, title, icon, self._built.get(key) or QWidget(), source)
+        self.navigation.currentRowChanged.connect(self._navigate)
         self.navigation.setCurrentRow(0)
         self.overdue_label = QLabel()
         self.overdue_label.setStyleSheet("color: #c62828; font-weight: bold;")
@@ -139,15 +160,48 @@ class MainWindow(QMainWindow):
         self.closing.emit()
         super().closeEvent(event)
 
-    def set_page_visible(self, widget: QWidget, visible: bool) -> None:
-        row = self.pages.indexOf(widget)
+    def page(self, key: str) -> Any:
+        """The view of page ``key``, built now if this is its first use."""
+        view = self._built.get(key)
+        if view is not None:
+            return view
+        module, name = self._sources[key].split(":")
+        view = getattr(import_module(f"{__package__}.{module}"), name)()
+        index = self._keys.index(key)
+        placeholder = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.blockSignals(True)
+        self.pages.insertWidget(index, view)
+        self.pages.removeWidget(placeholder)
+        self.pages.setCurrentIndex(current)
+        self.pages.blockSignals(False)
+        placeholder.deleteLater()
+        self._built[key] = view
+        self.pageCreated.emit(key, view)
+        return view
+
+    def built_pages(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+    def page_key(self, index: int) -> str:
+        return self._keys[index]
+
+    def _navigate(self, row: int) -> None:
+        if row >= 0:
+            self.page(self._keys[row])
+        self.pages.setCurrentIndex(row)
+
+    def set_page_visible(self, key: str, visible: bool) -> None:
+        row = self._keys.index(key)
         self.navigation.item(row).setHidden(not visible)
         if not visible and self.navigation.currentRow() == row:
             self.navigation.setCurrentRow(0)
 
-    def add_page(self, title: str, icon: str, widget: QWidget) -> None:
+    def add_page(self, key: str, title: str, icon: str, widget: QWidget, source: str = "") -> None:
         item = QListWidgetItem(title)
         item.setData(ICON_ROLE, icon)
         item.setSizeHint(QSize(160, 40))
         self.navigation.addItem(item)
         self.pages.addWidget(widget)
+        self._keys.append(key)
+        self._sources[key] = source

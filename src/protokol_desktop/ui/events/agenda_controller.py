@@ -1,18 +1,16 @@
-"""Fills the Agenda Pimpinan page and carries out its actions through :mod:`...services.agenda`; also
-checks the reminders of due location checks / gladi for the main window."""
+"""Fills the Agenda Pimpinan page and carries out its actions through :mod:`...services.agenda`."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from ...domain.indonesian import DAYS, format_date_short
 from ...services import ServiceError
 from ...services import agenda as agenda_service
-from ...services import events as event_service
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row
@@ -32,8 +30,6 @@ class AgendaController(QObject):
     """An entry was added, withdrawn or decided."""
     requestOpened = Signal(int)
     """The user asked to open a request's detail (its id)."""
-    remindersChanged = Signal(list)
-    """The due checks (a list of ``services.events.Reminder``) after :meth:`check_reminders`."""
 
     def __init__(self, view: AgendaView, context: AppContext) -> None:
         super().__init__(view)
@@ -41,7 +37,6 @@ class AgendaController(QObject):
         self.context = context
         self.mode = "minggu"
         self.items: list[agenda_service.AgendaItem] = []
-        self.timer: QTimer | None = None
         today = QDate.currentDate()
         view.day.setDate(today)
         view.entry_day.setDate(today)
@@ -290,25 +285,3 @@ class AgendaController(QObject):
             return None
         self.context.dialogs.info(self.view, "Agenda diekspor", f"Agenda minggu {start:%d/%m/%Y} disimpan ke {written}")
         return written
-
-    # -- reminders for the main window
-    def check_reminders(self, now: datetime | None = None) -> list:
-        """The due location checks / gladi now; emits :attr:`remindersChanged`."""
-        try:
-            found = event_service.reminders(now or datetime.now(UTC))
-        except Exception:  # a closed or busy database must not break the window's timer
-            return []
-        self.remindersChanged.emit(found)
-        return found
-
-    def start_reminder_timer(self, interval_ms: int = 60_000) -> QTimer:
-        """Check the reminders now and every ``interval_ms``."""
-        if self.timer is None:
-            self.timer = QTimer(self)
-            self.timer.timeout.connect(self._tick)
-        self.timer.start(interval_ms)
-        self.check_reminders()
-        return self.timer
-
-    def _tick(self) -> None:
-        self.check_reminders()

@@ -7,6 +7,7 @@ Run ``bench/bench_board.py`` first (it builds the database), then
 
 from __future__ import annotations
 
+import compileall
 import statistics
 import subprocess
 import sys
@@ -31,6 +32,9 @@ def main() -> int:
         print("Jalankan dulu bench/bench_board.py untuk membuat basis data uji.", file=sys.stderr)
         return 2
     data = max(caches, key=lambda p: p.stat().st_size)
+    # An installed program has its bytecode (pip compiles on install, the frozen bundle carries it);
+    # a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start.
+    compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
     one("bare")  # warm the file cache
     one(str(data))
     bare, app, ready, heavy = [], [], [], ""

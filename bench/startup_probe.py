@@ -21,12 +21,16 @@ def main() -> int:
         window.resize(1440, 860)
         window.show()
     else:
+        # The composition root's order (``__main__.main``): paths, database, step gates, then the GUI.
         from protokol_desktop.paths import resolve_paths
+        from protokol_desktop.services.visits import install_gates
         from protokol_desktop.store import open_store
-        from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
 
         paths = resolve_paths(sys.argv[1]).ensure()
         open_store(paths)
+        install_gates()
+        from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
+
         app = create_application()
         ensure_office()
         from protokol_desktop.services.users import Account

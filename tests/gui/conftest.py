@@ -34,6 +34,9 @@ class FakeDialogs:
     def save_file(self, parent, title, suggested, filters):
         return self.files.pop(0) if self.files else None
 
+    def choose_folder(self, parent, title, start):
+        return self.files.pop(0) if self.files else None
+
 
 def account(name: str, role: str):
     """A logged-in account for GUI tests (the login itself is tested in test_login.py)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -41,3 +42,34 @@ def test_compiled_catalogue_is_up_to_date(tmp_path):
         capture_output=True,
     )
     assert out.read_bytes() == (resource_dir() / "translations" / "qtbase_id.qm").read_bytes()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
+def test_file_dialog_speaks_indonesian(qtbot, tmp_path):
+    """Qt's own file dialog (used outside Windows): labels from the catalogue, sizes and dates in the
+    Indonesian locale, not the system's."""
+    import sys
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from protokol_desktop.ui.dialog_service import DATE_COLUMN, SIZE_COLUMN, DialogService
+
+    if sys.platform == "win32":
+        pytest.skip("Windows shows its own dialog")
+    create_application()
+    (tmp_path / "laporan.xlsx").write_bytes(b"x" * 10)
+    dialog = DialogService().file_dialog(
+        None, "Simpan laporan", "Excel (*.xlsx)", QFileDialog.FileMode.AnyFile, str(tmp_path / "rekap.xlsx")
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    labels = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
+    assert {"Cari di:", "Nama berkas:", "Jenis berkas:"} <= labels
+    model = dialog.proxyModel()
+    root = model.mapFromSource(model.sourceModel().index(str(tmp_path)))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 1)
+    size = model.index(0, SIZE_COLUMN, root).data()
+    date = model.index(0, DATE_COLUMN, root).data()
+    assert size == "10 byte", size
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d\.\d\d", date), date
+    assert QCoreApplication.translate("QFileSystemModel", "Computer") == "Komputer"

@@ -1,8 +1,8 @@
 """Read models of the board and the request detail: plain rows computed from stored timestamps.
 
 The board is read in one query (requests with their open step run, its open pause and whether a
-required document is missing), whatever the number of requests, and everything else is computed in Python from cached SOP
-revisions, so 2,000 active requests load in milliseconds.
+required document is missing), whatever the number of requests, and everything else is computed in
+Python from cached SOP revisions, so 2,000 active requests load in milliseconds.
 """
 
 from __future__ import annotations

@@ -1,11 +1,32 @@
-"""Message boxes and simple prompts behind one seam, so tests replace a single object.
+"""Message boxes, simple prompts and file pickers behind one seam, so tests replace a single object.
 
-Buttons carry Indonesian texts (Qt ships no Indonesian catalogue).
+Buttons carry Indonesian texts (Qt ships no Indonesian catalogue). Windows shows its own file dialog
+in the system's language; elsewhere Qt's dialog is used, with sizes and dates in Indonesian.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+import sys
+
+from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QInputDialog, QMessageBox, QWidget
+
+SIZE_COLUMN, DATE_COLUMN = 1, 3
+
+
+class IndonesianFileModel(QIdentityProxyModel):
+    """Qt's file dialog formats sizes ("0 bytes") and dates with the system locale, which on a Linux
+    machine is often English; this shows them in the application's Indonesian locale."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        source = self.sourceModel()
+        if role == Qt.ItemDataRole.DisplayRole and isinstance(source, QFileSystemModel):
+            if index.column() == SIZE_COLUMN:
+                original = self.mapToSource(index)
+                return "" if source.isDir(original) else QLocale().formattedDataSize(source.size(original))
+            if index.column() == DATE_COLUMN:
+                return QLocale().toString(source.lastModified(self.mapToSource(index)), "dd/MM/yyyy HH.mm")
+        return super().data(index, role)
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -42,14 +63,39 @@ class DialogService:
             return dialog.textValue()
         return None
 
+    def file_dialog(
+        self, parent: QWidget | None, title: str, filters: str, mode: QFileDialog.FileMode, suggested: str = ""
+    ) -> QFileDialog:
+        """A file dialog for opening (``mode``) or, with ``AnyFile``, saving; ``suggested`` is a path."""
+        dialog = QFileDialog(parent, title, "", filters)
+        dialog.setFileMode(mode)
+        if mode == QFileDialog.FileMode.AnyFile:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if suggested:
+            dialog.selectFile(suggested)
+        if sys.platform != "win32":
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            dialog.setProxyModel(IndonesianFileModel(dialog))
+        return dialog
+
+    def _chosen(self, dialog: QFileDialog) -> list[str]:
+        return list(dialog.selectedFiles()) if dialog.exec() else []
+
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return path or None
+        chosen = self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.ExistingFile))
+        return chosen[0] if chosen else None
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-        return list(paths)
+        return self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.ExistingFiles))
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        chosen = self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.AnyFile, suggested))
+        return chosen[0] if chosen else None
+
+    def choose_folder(self, parent: QWidget | None, title: str, start: str) -> str | None:
+        dialog = self.file_dialog(parent, title, "", QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        if start:
+            dialog.setDirectory(start)
+        chosen = self._chosen(dialog)
+        return chosen[0] if chosen else None

@@ -6,7 +6,6 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog
 
 from ...domain.indonesian import format_datetime
 from ...services import ServiceError, audit, backup
@@ -136,7 +135,7 @@ class TrustController(QObject):
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Ditolak", str(exc))
             return
-        chosen = QFileDialog.getExistingDirectory(self.view, "Pilih folder cadangan", str(self.view.folder.text()))
+        chosen = self.context.dialogs.choose_folder(self.view, "Pilih folder cadangan", str(self.view.folder.text()))
         if chosen:
             backup.set_backup_folder(Path(chosen))
             self._show_backups()

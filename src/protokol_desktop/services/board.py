@@ -141,9 +141,9 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
         sop = sop_of_revision(revision)
         timer = None
         step_text = ""
-        due_at = _utc(due_at)
+        due_at = _utc_or_none(due_at)
         if run_id is not None:
-            timer = StepTimer(_utc(started_at), None, paused_seconds, _utc(paused_at), standard_minutes)
+            timer = StepTimer(_utc(started_at), None, paused_seconds, _utc_or_none(paused_at), standard_minutes)
             step_text = sop.step(step_number).uraian
             column = role
         elif status in ("selesai", "batal"):
@@ -182,7 +182,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
                 assigned_to=assigned_to,
                 incomplete=bool(incomplete),
                 received_at=_utc(received_at),
-                finished_at=_utc(finished_at),
+                finished_at=_utc_or_none(finished_at),
                 days_left=days_left,
                 version=version,
             )
@@ -190,13 +190,15 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
     return cards
 
 
-def _utc(value: Any) -> datetime | None:
+def _utc(value: Any) -> datetime:
     """A stored instant as an aware UTC datetime: SQLite gives its text, PostgreSQL a naive datetime."""
-    if value is None:
-        return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _utc_or_none(value: Any) -> datetime | None:
+    return None if value is None else _utc(value)
 
 
 def _date(value: Any) -> date | None:

@@ -60,8 +60,29 @@ def bundle(python: Path) -> Path:
     return folder
 
 
+def check_display_plugin(folder: Path) -> None:
+    """On Linux the bundle must carry what Qt's X11 plugin links to: PyInstaller collects only the
+    libraries present on the build machine, and a missing one (libxcb-cursor0 since Qt 6.5) stops
+    the program on a desktop before any window, while the offscreen smoke test still passes."""
+    internal = folder / "_internal"
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    env = {**os.environ, "LD_LIBRARY_PATH": f"{internal}:{internal / 'PySide6' / 'Qt' / 'lib'}"}
+    listing = subprocess.run(["ldd", str(plugin)], env=env, capture_output=True, text=True, check=True).stdout
+    missing = sorted({line.split()[0] for line in listing.splitlines() if "not found" in line})
+    if missing:
+        raise SystemExit(
+            "Plugin X11 Qt membutuhkan pustaka yang tidak ada di mesin pembangun: " + ", ".join(missing)
+            + " (Debian: apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0"
+            " libxcb-render-util0 libxkbcommon-x11-0)"
+        )
+    collected = sorted(p.name for p in internal.glob("libxcb-cursor.so*"))
+    print(f"Plugin X11: semua pustaka ada ({', '.join(collected) or 'dari sistem'})")
+
+
 def smoke(folder: Path) -> None:
     exe = folder / ("ProtokolDesktop.exe" if WINDOWS else "ProtokolDesktop")
+    if sys.platform.startswith("linux"):
+        check_display_plugin(folder)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     with tempfile.TemporaryDirectory() as data:
         result = run(exe, "--data-dir", data, "--self-test", env=env, capture_output=True, text=True, timeout=300)

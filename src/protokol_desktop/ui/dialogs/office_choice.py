@@ -11,7 +11,7 @@ class OfficeChoiceDialog(QDialog):
     def __init__(self, offices: list[Office], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Pilih Kantor")
-        self.setMinimumSize(520, 340)
+        self.setMinimumSize(560, 380)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Instalasi ini melayani kantor mana? Profil kantor menentukan nama unit, pimpinan, peran "
@@ -20,6 +20,8 @@ class OfficeChoiceDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # Tangerang's six roles do not fit one line
+        self.list.setSpacing(2)
         for office in [*offices, BLANK_OFFICE]:
             roles = ", ".join(r.name for r in office.ranked_roles)
             label = f"{office.organisation} — {office.unit}\n    Peran: {roles}; zona waktu {office.timezone}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QInputDialog, QMessageBox, QTreeView, QWidget
 
 SIZE_COLUMN, DATE_COLUMN = 1, 3
 
@@ -76,6 +76,10 @@ class DialogService:
         if sys.platform != "win32":
             dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
             dialog.setProxyModel(IndonesianFileModel(dialog))
+            dialog.resize(900, 540)
+            for view in dialog.findChildren(QTreeView):  # the detail view: room for "02/12/2026 14.05"
+                width = view.fontMetrics().horizontalAdvance("00/00/0000 00.00") + 24
+                view.header().resizeSection(DATE_COLUMN, width)
         return dialog
 
     def _chosen(self, dialog: QFileDialog) -> list[str]:

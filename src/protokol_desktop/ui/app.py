@@ -26,34 +26,22 @@ from .events import TAB_FACTORIES as EVENT_TABS
 from .events import ReminderWatcher
 from .main_window import MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
+from .widgets import PageAttribute
 
 IDLE_LOCK_MINUTES = 15
-
-
-class _PageController:
-    """``app.library`` and the like: the page's controller, built with its view on first use."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.key = name
-
-    def __get__(self, app: AppController | None, owner: type) -> Any:
-        if app is None:
-            return self
-        app.window.page(self.key)  # builds the view; pageCreated builds the controller
-        return app.pages[self.key]
 
 
 class AppController(QObject):
     """Connects the window's actions and pages. The board is wired at once; every other page gets its
     controller when its view is first built (see ``MainWindow.page``)."""
 
-    library = _PageController()
-    agenda = _PageController()
-    complaints = _PageController()
-    reports = _PageController()
-    calendar = _PageController()
-    trust = _PageController()
-    users = _PageController()
+    library = PageAttribute("page_controller")
+    agenda = PageAttribute("page_controller")
+    complaints = PageAttribute("page_controller")
+    reports = PageAttribute("page_controller")
+    calendar = PageAttribute("page_controller")
+    trust = PageAttribute("page_controller")
+    users = PageAttribute("page_controller")
 
     def __init__(self, window: MainWindow, context: AppContext) -> None:
         super().__init__(window)
@@ -88,6 +76,11 @@ class AppController(QObject):
         window.closing.connect(self.board.stop)
         window.pages.currentChanged.connect(self._show_page)
         self.refresh()
+
+    def page_controller(self, key: str) -> Any:
+        """The controller of page ``key``; builds the page (and so its controller) on first use."""
+        self.window.page(key)
+        return self.pages[key]
 
     def _page_created(self, key: str, view: QWidget) -> None:
         """A page's view was built: make its controller and connect it to the rest of the window."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from . import icons
 from .board.view import BoardView
 from .events.reminders import ReminderBanner
+from .widgets import PageAttribute
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
 ACTION_ICONS = {
@@ -47,16 +48,6 @@ PAGES = [
 ]
 
 
-class _Page:
-    """``window.library`` and the like: the page's view, built on first use."""
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.key = name
-
-    def __get__(self, window: MainWindow | None, owner: type) -> Any:
-        return self if window is None else window.page(self.key)
-
-
 class MainWindow(QMainWindow):
     """Views only; the application controller connects the actions."""
 
@@ -65,13 +56,13 @@ class MainWindow(QMainWindow):
     pageCreated = Signal(str, QWidget)
     """A page's view was built (its key and the view): the application controller wires it."""
 
-    library = _Page()
-    agenda = _Page()
-    complaints = _Page()
-    reports = _Page()
-    calendar = _Page()
-    trust = _Page()
-    users = _Page()
+    library = PageAttribute("page")
+    agenda = PageAttribute("page")
+    complaints = PageAttribute("page")
+    reports = PageAttribute("page")
+    calendar = PageAttribute("page")
+    trust = PageAttribute("page")
+    users = PageAttribute("page")
 
     def __init__(self) -> None:
         super().__init__()

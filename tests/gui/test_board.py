@@ -277,3 +277,19 @@ def test_server_out_of_reach_is_said_not_crashed(main_window, monkeypatch):
     assert "tidak terjangkau" in window.board.summary.text()
     window.close()
     assert not controller.board.poll_timer.isActive()
+
+
+def test_card_timer_uses_the_short_form_for_its_standard():
+    from datetime import UTC, datetime, timedelta
+
+    from protokol_desktop.domain.workflow import StepTimer
+    from protokol_desktop.ui.board.delegate import timer_text
+
+    start = datetime(2026, 11, 23, 1, tzinfo=UTC)
+
+    class _Card:
+        status = "berjalan"
+        finished_at = None
+        timer = StepTimer(start, None, 0, None, 75)
+
+    assert timer_text(_Card(), start + timedelta(minutes=9)) == "9 m / 1 j 15 m"

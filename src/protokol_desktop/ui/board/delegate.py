@@ -13,7 +13,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ...domain.durations import format_minutes
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import TimerState, format_elapsed
 from ...services.board import Card
@@ -57,7 +56,8 @@ def timer_text(card: Card, now: datetime) -> str:
         return "Belum dimulai"
     elapsed = format_elapsed(card.timer.elapsed_seconds(now))
     standard = card.timer.standard_minutes
-    text = f"{elapsed} / {format_minutes(standard)}" if standard is not None else f"{elapsed} (tanpa standar)"
+    # The standard in the elapsed time's short form, so that "9 m / 15 m" fits beside the deadline.
+    text = f"{elapsed} / {format_elapsed(standard * 60)}" if standard is not None else f"{elapsed} (tanpa standar)"
     if card.timer.paused:
         text += " — dijeda"
     return text

@@ -1,6 +1,8 @@
 """Started by bench_startup.py: the app's real start-up path up to the main window shown, then exit.
 
-``bare`` shows an empty PySide6 window instead: the baseline.
+``bare`` shows an empty PySide6 window instead: the baseline. ``--no-cards`` after the data folder
+shows the window with the board's cards left unloaded: how much of the start the cards cost, and what
+a window of this kind costs at the least.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ def main() -> int:
 
         # The login dialog waits for a person; the bench measures everything around it.
         account = Account(0, "bench", "Bench", "", "", "Admin", True)
+        if "--no-cards" in sys.argv:
+            from protokol_desktop.ui.board.controller import BoardController
+
+            BoardController.reload = lambda self: None  # type: ignore[method-assign]
         window, _controller = build_main_window(paths, account)
         window.resize(1440, 860)
         window.show()

@@ -6,19 +6,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -31,18 +28,7 @@ from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
 from ..widgets import read_only_table
-
-
-def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    return box, layout
-
-
-def _to_qt(moment: datetime) -> QDateTime:
-    local = moment.astimezone(active_office().zone)
-    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+from .common import datetime_edit, from_qt, group, side_by_side, to_qt
 
 
 def _fit(table: QTableView, stretch: int) -> None:
@@ -75,13 +61,10 @@ class BimtekTab(QWidget):
         self.sections = QTabWidget()
         outer.addWidget(self.sections, 1)
 
-        schedule, box = _group("Jadwal, tempat dan undangan")
+        schedule, box = group("Jadwal, tempat dan undangan")
         form = QFormLayout()
-        self.start = QDateTimeEdit()
-        self.end = QDateTimeEdit()
-        for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.start = datetime_edit()
+        self.end = datetime_edit()
         self.venue = QLineEdit()
         self.venue.setPlaceholderText("mis. Ruang Rapat Sekretariat Daerah")
         form.addRow("Mulai", self.start)
@@ -105,7 +88,7 @@ class BimtekTab(QWidget):
         box.addStretch(1)
         schedule.setMinimumWidth(340)
 
-        speakers, box = _group("Narasumber")
+        speakers, box = group("Narasumber")
         self.speaker_model = RowsModel(["Nama", "Instansi", "Kontak", "Topik"], self)
         self.speakers = read_only_table(self.speaker_model)
         _fit(self.speakers, 3)
@@ -124,7 +107,7 @@ class BimtekTab(QWidget):
         row.addWidget(self.withdraw_speaker)
         box.addLayout(row)
 
-        people, box = _group("Peserta dan kehadiran")
+        people, box = group("Peserta dan kehadiran")
         self.participant_model = RowsModel(["Nama", "NIP", "Unit kerja", "Hadir"], self)
         self.participants = read_only_table(self.participant_model)
         _fit(self.participants, 2)
@@ -151,29 +134,19 @@ class BimtekTab(QWidget):
         texts = QWidget()
         box = QVBoxLayout(texts)
         box.setContentsMargins(0, 0, 0, 0)
-        pair = QSplitter(Qt.Orientation.Horizontal)
-        minutes, inner = _group("Notulen")
+        minutes, inner = group("Notulen")
         self.minutes = QPlainTextEdit()
         self.minutes.setPlaceholderText("Notulen pelaksanaan Bimtek: pembukaan, materi, tanya jawab")
         inner.addWidget(self.minutes)
-        pair.addWidget(minutes)
-        report, inner = _group("Laporan hasil pelaksanaan")
+        report, inner = group("Laporan hasil pelaksanaan")
         self.report = QPlainTextEdit()
         self.report.setPlaceholderText("Laporan akhir kepada Kabag: peserta, materi, hasil, saran")
         inner.addWidget(self.report)
-        pair.addWidget(report)
-        pair.setChildrenCollapsible(False)
-        box.addWidget(pair, 1)
+        box.addWidget(side_by_side(minutes, report, 1, 1), 1)
         self.save_texts = QPushButton("Simpan notulen dan laporan")
         box.addWidget(self.save_texts, 0, Qt.AlignmentFlag.AlignRight)
 
-        preparation = QSplitter(Qt.Orientation.Horizontal)
-        preparation.addWidget(schedule)
-        preparation.addWidget(speakers)
-        preparation.setStretchFactor(0, 2)
-        preparation.setStretchFactor(1, 3)
-        preparation.setChildrenCollapsible(False)
-        self.sections.addTab(preparation, "Persiapan dan narasumber")
+        self.sections.addTab(side_by_side(schedule, speakers, 2, 3), "Persiapan dan narasumber")
         self.sections.addTab(people, "Peserta dan kehadiran")
         self.sections.addTab(texts, "Notulen dan laporan")
 
@@ -201,8 +174,8 @@ class BimtekTab(QWidget):
         try:
             if "schedule" not in self._dirty:
                 start, _ = visits.suggested_times(self.request_id)
-                self.start.setDateTime(_to_qt(record.start or start))
-                self.end.setDateTime(_to_qt(record.end or start + timedelta(hours=6)))
+                self.start.setDateTime(to_qt(record.start or start))
+                self.end.setDateTime(to_qt(record.end or start + timedelta(hours=6)))
                 self.venue.setText(record.venue)
             today = datetime.now(UTC).astimezone(zone).date()
             day = record.invitations_sent or today
@@ -253,12 +226,9 @@ class BimtekTab(QWidget):
         self.changed.emit()
         return True
 
-    def _local(self, edit: QDateTimeEdit) -> datetime:
-        return edit.dateTime().toPython().replace(tzinfo=active_office().zone)
-
     def _save_schedule(self) -> None:
         self._run("Jadwal tidak disimpan", lambda: bimtek.set_schedule(
-            self.request_id, self.context.actor(), self._local(self.start), self._local(self.end), self.venue.text()
+            self.request_id, self.context.actor(), from_qt(self.start), from_qt(self.end), self.venue.text()
         ), "schedule")  # fmt: skip
 
     def _invitations(self) -> None:

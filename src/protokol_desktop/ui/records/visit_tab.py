@@ -7,12 +7,10 @@ emits ``changed`` so the request's history and the board follow."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -23,12 +21,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +35,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -53,6 +48,7 @@ from ...services.permissions import is_manager
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
 from ..widgets import read_only_table
+from .common import datetime_edit, from_qt, group, side_by_side, to_qt
 
 Index = QModelIndex | QPersistentModelIndex
 THUMB = QSize(160, 120)
@@ -191,16 +187,8 @@ class ChecklistTemplateDialog(QDialog):
         return dialog.items() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _group(title: str) -> tuple[QGroupBox, QVBoxLayout]:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 6, 6, 6)
-    return box, layout
 
 
-def _to_qt(moment: datetime) -> QDateTime:
-    local = moment.astimezone(active_office().zone)
-    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
 
 
 class VisitTab(QWidget):
@@ -230,7 +218,7 @@ class VisitTab(QWidget):
         outer.addWidget(self.sections, 1)
 
         # -- preparation: the delegation, catering and the SOP's checklist
-        delegation, box = _group("Rombongan tamu")
+        delegation, box = group("Rombongan tamu")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.instansi = QLineEdit()
@@ -240,11 +228,8 @@ class VisitTab(QWidget):
         self.people = QSpinBox()
         self.people.setRange(0, 10_000)
         self.people.setSuffix(" orang")
-        self.arrival = QDateTimeEdit()
-        self.departure = QDateTimeEdit()
-        for edit in (self.arrival, self.departure):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.arrival = datetime_edit()
+        self.departure = datetime_edit()
         self.host = QLineEdit()
         self.host.setPlaceholderText("pejabat yang menerima")
         self.place = QLineEdit()
@@ -259,7 +244,7 @@ class VisitTab(QWidget):
         self.save_delegation = QPushButton("Simpan data rombongan")
         box.addWidget(self.save_delegation, 0, Qt.AlignmentFlag.AlignRight)
 
-        catering, box = _group("Pesanan jamuan")
+        catering, box = group("Pesanan jamuan")
         form = QFormLayout()
         self.catering_count = QSpinBox()
         self.catering_count.setRange(0, 10_000)
@@ -275,7 +260,7 @@ class VisitTab(QWidget):
         self.save_catering = QPushButton("Simpan jamuan")
         box.addWidget(self.save_catering, 0, Qt.AlignmentFlag.AlignRight)
 
-        checks, box = _group("Daftar periksa (Peralatan/Perlengkapan dan Pencatatan SOP)")
+        checks, box = group("Daftar periksa (Peralatan/Perlengkapan dan Pencatatan SOP)")
         self.checklist_model = ChecklistModel(self)
         self.checklist = QTableView()
         self.checklist.setModel(self.checklist_model)
@@ -309,16 +294,10 @@ class VisitTab(QWidget):
         column.addWidget(delegation)
         column.addWidget(catering)
         column.addStretch(1)
-        preparation = QSplitter(Qt.Orientation.Horizontal)
-        preparation.addWidget(left)
-        preparation.addWidget(checks)
-        preparation.setStretchFactor(0, 2)
-        preparation.setStretchFactor(1, 3)
-        preparation.setChildrenCollapsible(False)
-        self.sections.addTab(preparation, "Persiapan")
+        self.sections.addTab(side_by_side(left, checks, 2, 3), "Persiapan")
 
         # -- the guest book and the minutes
-        guests, box = _group("Buku tamu / daftar hadir")
+        guests, box = group("Buku tamu / daftar hadir")
         self.guest_model = RowsModel(["Nama", "Jabatan", "Instansi", "Telepon"], self)
         self.guests = read_only_table(self.guest_model)
         self.guests.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -343,22 +322,16 @@ class VisitTab(QWidget):
         entry.addWidget(self.withdraw_guest, 1, 2)
         box.addLayout(entry)
 
-        notes, box = _group("Notulen")
+        notes, box = group("Notulen")
         self.minutes = QPlainTextEdit()
         self.minutes.setPlaceholderText("Notulen kunjungan: pembukaan, paparan, tanya jawab, kesimpulan…")
         box.addWidget(self.minutes, 1)
         self.save_minutes = QPushButton("Simpan notulen")
         box.addWidget(self.save_minutes, 0, Qt.AlignmentFlag.AlignRight)
-        attendance = QSplitter(Qt.Orientation.Horizontal)
-        attendance.addWidget(guests)
-        attendance.addWidget(notes)
-        attendance.setStretchFactor(0, 3)
-        attendance.setStretchFactor(1, 2)
-        attendance.setChildrenCollapsible(False)
-        self.sections.addTab(attendance, "Daftar hadir dan notulen")
+        self.sections.addTab(side_by_side(guests, notes, 3, 2), "Daftar hadir dan notulen")
 
         # -- photo documentation
-        documentation, box = _group("Foto dokumentasi (disalin ke folder data)")
+        documentation, box = group("Foto dokumentasi (disalin ke folder data)")
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(THUMB)
@@ -413,8 +386,8 @@ class VisitTab(QWidget):
                 self.leader.setText(visit.leader_name)
                 self.people.setValue(visit.people)
                 suggested = visits.suggested_times(self.request_id)
-                self.arrival.setDateTime(_to_qt(visit.arrival or suggested[0]))
-                self.departure.setDateTime(_to_qt(visit.departure or suggested[1]))
+                self.arrival.setDateTime(to_qt(visit.arrival or suggested[0]))
+                self.departure.setDateTime(to_qt(visit.departure or suggested[1]))
                 self.host.setText(visit.host)
                 self.place.setText(visit.place)
             rows: list[ChecklistRow] = []
@@ -511,13 +484,10 @@ class VisitTab(QWidget):
         self.changed.emit()
         return True
 
-    def _local(self, edit: QDateTimeEdit) -> datetime:
-        return edit.dateTime().toPython().replace(tzinfo=active_office().zone)
-
     def _save_delegation(self) -> None:
         self._run("Data rombongan tidak disimpan", lambda: visits.update_visit(
             self.request_id, self.context.actor(), instansi=self.instansi.text(), leader_name=self.leader.text(),
-            people=self.people.value(), arrival=self._local(self.arrival), departure=self._local(self.departure),
+            people=self.people.value(), arrival=from_qt(self.arrival), departure=from_qt(self.departure),
             host=self.host.text(), place=self.place.text(),
         ), "delegation")  # fmt: skip
 

@@ -46,6 +46,8 @@ PAGES = [
     ("trust", "Audit & Cadangan", "fa5s.shield-alt", "trust.view:TrustView"),
     ("users", "Pengguna", "fa5s.users-cog", "users.view:UsersView"),
 ]
+PAGE_KEYS = [key for key, *_ in PAGES]  # in navigation order, which is also the stack's order
+VIEW_SOURCES = {key: source for key, _title, _icon, source in PAGES}
 
 
 class MainWindow(QMainWindow):
@@ -126,10 +128,8 @@ class MainWindow(QMainWindow):
 
         self.board = BoardView()
         self._built: dict[str, QWidget] = {"board": self.board}
-        self._keys: list[str] = []
-        self._sources: dict[str, str] = {}
-        for key, title, icon, source in PAGES:
-            self.add_page(key, title, icon, self._built.get(key) or QWidget(), source)
+        for key, title, icon, _source in PAGES:
+            self._add_page(title, icon, self._built.get(key) or QWidget())
         self.navigation.currentRowChanged.connect(self._navigate)
         self.navigation.setCurrentRow(0)
         self.overdue_label = QLabel()
@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
         view = self._built.get(key)
         if view is not None:
             return view
-        module, name = self._sources[key].split(":")
+        module, name = VIEW_SOURCES[key].split(":")
         view = getattr(import_module(f"{__package__}.{module}"), name)()
-        index = self._keys.index(key)
+        index = PAGE_KEYS.index(key)
         placeholder = self.pages.widget(index)
         current = self.pages.currentIndex()
         self.pages.blockSignals(True)
@@ -175,24 +175,22 @@ class MainWindow(QMainWindow):
         return dict(self._built)
 
     def page_key(self, index: int) -> str:
-        return self._keys[index]
+        return PAGE_KEYS[index]
 
     def _navigate(self, row: int) -> None:
         if row >= 0:
-            self.page(self._keys[row])
+            self.page(PAGE_KEYS[row])
         self.pages.setCurrentIndex(row)
 
     def set_page_visible(self, key: str, visible: bool) -> None:
-        row = self._keys.index(key)
+        row = PAGE_KEYS.index(key)
         self.navigation.item(row).setHidden(not visible)
         if not visible and self.navigation.currentRow() == row:
             self.navigation.setCurrentRow(0)
 
-    def add_page(self, key: str, title: str, icon: str, widget: QWidget, source: str = "") -> None:
+    def _add_page(self, title: str, icon: str, widget: QWidget) -> None:
         item = QListWidgetItem(title)
         item.setData(ICON_ROLE, icon)
         item.setSizeHint(QSize(160, 40))
         self.navigation.addItem(item)
         self.pages.addWidget(widget)
-        self._keys.append(key)
-        self._sources[key] = source

@@ -26,7 +26,7 @@ class ReminderWatcher(QObject):
         self.timer: QTimer | None = None
         self._first = QTimer(self)
         self._first.setSingleShot(True)
-        self._first.timeout.connect(self._tick)
+        self._first.timeout.connect(self.check_reminders)
 
     def check_reminders(self, now: datetime | None = None) -> list:
         """The due location checks / gladi now; emits :attr:`remindersChanged`."""
@@ -42,13 +42,10 @@ class ReminderWatcher(QObject):
         once the window is painted) and then every ``interval_ms``."""
         if self.timer is None:
             self.timer = QTimer(self)
-            self.timer.timeout.connect(self._tick)
+            self.timer.timeout.connect(self.check_reminders)
         self.timer.start(interval_ms)
         self._first.start(first_check_ms)
         return self.timer
-
-    def _tick(self) -> None:
-        self.check_reminders()
 
 
 def reminder_texts(now: datetime | None = None) -> list[str]:

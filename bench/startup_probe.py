@@ -1,8 +1,8 @@
 """Started by bench_startup.py: the app's real start-up path up to the main window shown, then exit.
 
-``bare`` shows an empty PySide6 window instead: the baseline. ``--no-cards`` after the data folder
-shows the window with the board's cards left unloaded: how much of the start the cards cost, and what
-a window of this kind costs at the least.
+``bare`` shows an empty PySide6 window instead: the baseline. Printed instants (seconds since the
+epoch): ``shown`` when the main window is first painted, ``filled`` when the board's cards are painted
+(they are read right after the first paint), ``ready`` when the icons are in too.
 """
 
 from __future__ import annotations
@@ -18,37 +18,49 @@ def main() -> int:
     if sys.argv[1] == "bare":
         from PySide6.QtWidgets import QApplication, QMainWindow
 
-        app = QApplication(sys.argv[:1])
+        _app = QApplication(sys.argv[:1])
         window = QMainWindow()
         window.resize(1440, 860)
         window.show()
-    else:
-        # The composition root's order (``__main__.main``): paths, database, step gates, then the GUI.
-        from protokol_desktop.paths import resolve_paths
-        from protokol_desktop.services.visits import install_gates
-        from protokol_desktop.store import open_store
+        window.grab()
+        print(f"shown {time.time():.6f}", flush=True)
+        return 0
+    # The composition root's order (``__main__.main``): paths, database, step gates, then the GUI.
+    from protokol_desktop.paths import resolve_paths
+    from protokol_desktop.services.visits import install_gates
+    from protokol_desktop.store import open_store
 
-        paths = resolve_paths(sys.argv[1]).ensure()
-        open_store(paths)
-        install_gates()
-        from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
+    paths = resolve_paths(sys.argv[1]).ensure()
+    open_store(paths)
+    install_gates()
+    from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
 
-        app = create_application()
-        ensure_office()
-        from protokol_desktop.services.users import Account
+    _app = create_application()  # held: the QApplication lives as long as the window
+    ensure_office()
+    from protokol_desktop.services.users import Account
 
-        # The login dialog waits for a person; the bench measures everything around it.
-        account = Account(0, "bench", "Bench", "", "", "Admin", True)
-        if "--no-cards" in sys.argv:
-            from protokol_desktop.ui.board.controller import BoardController
-
-            BoardController.reload = lambda self: None  # type: ignore[method-assign]
-        window, _controller = build_main_window(paths, account)
-        window.resize(1440, 860)
-        window.show()
-    window.grab()  # painted once: the window a user sees
+    # The login dialog waits for a person; the bench measures everything around it.
+    account = Account(0, "bench", "Bench", "", "", "Admin", True)
+    window, controller = build_main_window(paths, account)
+    window.resize(1440, 860)
+    window.show()
+    window.grab()  # painted once: the window a user sees first
     print(f"shown {time.time():.6f}", flush=True)
-    app.processEvents()  # deferred work: icons
+
+    from PySide6.QtCore import QEventLoop
+
+    from protokol_desktop.ui import icons
+
+    def wait_for(signal) -> None:  # noqa: ANN001
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        loop.exec()
+
+    wait_for(controller.board.reloaded)
+    window.grab()
+    print(f"filled {time.time():.6f}", flush=True)
+    if not icons.ready():
+        wait_for(icons._the_loader().loaded)
     window.grab()
     print(f"ready {time.time():.6f}", flush=True)
     heavy = [name for name in ("openpyxl",) if name in sys.modules]

@@ -60,5 +60,6 @@ def main_window(store, qtbot, dialogs):
     window = MainWindow()
     qtbot.addWidget(window)
     controller = AppController(window, AppContext(store, dialogs, account=account("Drs. Ahmad", "Kabag")))
-    window.show()
+    with qtbot.waitSignal(controller.board.reloaded):  # the cards come after the window's first paint
+        window.show()
     return window, controller

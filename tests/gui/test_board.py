@@ -121,7 +121,8 @@ def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, 
         window = MainWindow()
         qtbot.addWidget(window)
         controller = AppController(window, AppContext(store, dialogs, account=account("Drs. Ahmad", "Kabag")))
-        window.show()
+        with qtbot.waitSignal(controller.board.reloaded):  # the cards come after the first paint
+            window.show()
         return window, controller
 
     received = datetime.now(UTC) - timedelta(minutes=30)

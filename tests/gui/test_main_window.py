@@ -56,5 +56,6 @@ def test_a_start_imports_no_page_it_does_not_show(tmp_path):
         "protokol_desktop.services.reports",
         "openpyxl",
         "qtawesome",
+        "psycopg2",  # the server driver comes with the first server connection (store/driver.py)
     ):
         assert lazy not in modules, lazy

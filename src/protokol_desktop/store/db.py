@@ -19,6 +19,7 @@ from pathlib import Path
 from peewee import Database, PostgresqlDatabase, SqliteDatabase
 
 from ..paths import NetworkPathError, is_network_path
+from .driver import load_server_driver
 from .models import ALL_MODELS, AuditEntry, User, database
 
 PRAGMAS = {
@@ -128,6 +129,7 @@ def check_server(url: str, password: str | None = None) -> str:
     if password:
         keywords["password"] = password
     name = keywords.pop("database")
+    load_server_driver()
     probe = PostgresqlDatabase(name, connect_timeout=5, **keywords)
     try:
         probe.connect()
@@ -145,6 +147,7 @@ def open_server_database(url: str, password: str | None = None) -> PostgresqlDat
     if password:
         keywords["password"] = password
     name = keywords.pop("database")
+    load_server_driver()
     db = PostgresqlDatabase(name, connect_timeout=10, **keywords)
     try:
         db.connect()

@@ -8,7 +8,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -18,6 +18,7 @@ from ..services import ServiceError, users
 from ..services.office import active_office, apply_office, is_configured, profiles
 from ..services.permissions import is_manager
 from ..services.users import Account
+from . import icons
 from .board.controller import BoardController
 from .context import AppContext
 from .controllers.request_controller import RequestController
@@ -60,7 +61,6 @@ class AppController(QObject):
         self.reminders = ReminderWatcher(self)
         self.reminders.remindersChanged.connect(window.reminder_banner.set_reminders)
         self.requests.changed.connect(self._request_changed)
-        self.reminders.start_reminder_timer(60_000)
         window.pageCreated.connect(self._page_created)
         for key, view in window.built_pages().items():
             if key != "board":
@@ -75,7 +75,20 @@ class AppController(QObject):
         window.quit_action.triggered.connect(window.close)
         window.closing.connect(self.board.stop)
         window.pages.currentChanged.connect(self._show_page)
-        self.refresh()
+        # A start paints the window first, then reads the cards, then loads what can wait.
+        window.firstPainted.connect(self._after_first_paint, Qt.ConnectionType.QueuedConnection)
+        self._show_identity()
+        self.board.show_loading()
+
+    def _after_first_paint(self) -> None:
+        """The window is on screen: the board's cards now, the rest once they are painted."""
+        self.board.reload()
+        QTimer.singleShot(0, self, self._after_cards)
+
+    def _after_cards(self) -> None:
+        self._count_overdue()
+        self.reminders.start_reminder_timer(60_000)
+        icons.load_soon()
 
     def page_controller(self, key: str) -> Any:
         """The controller of page ``key``; builds the page (and so its controller) on first use."""
@@ -127,6 +140,15 @@ class AppController(QObject):
             self._stale.add(key)  # filled when first shown
 
     def refresh(self) -> None:
+        """The office, the user or the data changed: titles, rights and every page anew."""
+        self._show_identity()
+        self.board.reload()
+        # The other pages fill when next shown.
+        self._stale = {key for key, controller in self.pages.items() if hasattr(controller, "reload")}
+        self._overdue_timer.start()  # after the board is painted: counting complaints can wait
+        self._show_page(self.window.pages.currentIndex())
+
+    def _show_identity(self) -> None:
         office = active_office()
         self.window.setWindowTitle(f"Protokol Desktop — {office.unit}, {office.organisation}")
         self.window.office_label.setText(f"{office.organisation}  ")
@@ -139,12 +161,6 @@ class AppController(QObject):
         self.window.set_page_visible("trust", manager)
         if "library" in self.pages:
             self.pages["library"].set_editable(manager)  # type: ignore[attr-defined]
-        self.board.reload()
-        # The other pages fill when next shown: a start shows the board only.
-        self._stale = {key for key, controller in self.pages.items() if hasattr(controller, "reload")}
-        # After the first paint: the complaint service is not needed to show the board.
-        self._overdue_timer.start()
-        self._show_page(self.window.pages.currentIndex())
 
     def _count_overdue(self) -> None:
         from ..services import complaints as complaints_service

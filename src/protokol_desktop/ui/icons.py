@@ -1,8 +1,10 @@
-"""Icons from qtawesome, loaded after the window is first shown.
+"""Icons from qtawesome, loaded once the window and its board are on screen.
 
 Importing qtawesome (QtPy and its icon fonts) costs about 0.2 s, more than a bare Qt window takes to
-appear, so the main window shows first and :func:`load_later` fills in the icons on the next turn of
-the event loop. Code that paints (the board's cards) asks :func:`ready` and skips the icon until then.
+appear, so views register what to do once icons are there with :func:`load_later`, and the start-up
+sequence (``AppController``) calls :func:`load_soon` after the board's cards are painted. Code that
+paints (the board's cards) asks :func:`ready` and skips the icon until then. :func:`icon` loads
+qtawesome at once when a view needs an icon right away.
 """
 
 from __future__ import annotations
@@ -10,11 +12,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 
 _qta: Any = None
-_waiting: list[Callable[[], None]] = []
+
+
+class _Loader(QObject):
+    loaded = Signal()
+    """qtawesome is imported: the views fill in their icons. A view that is gone is not called (Qt
+    drops a connection when its receiver is destroyed)."""
+
+
+_loader: _Loader | None = None
+
+
+def _the_loader() -> _Loader:
+    global _loader
+    if _loader is None:
+        _loader = _Loader()
+    return _loader
 
 
 def ready() -> bool:
@@ -33,16 +50,18 @@ def icon(name: str, **options: object) -> QIcon:
 
 def _load() -> None:
     icon("fa5s.file-alt")
-    callbacks, _waiting[:] = list(_waiting), []
-    for callback in callbacks:
-        callback()
+    if _loader is not None:
+        _loader.loaded.emit()
 
 
 def load_later(callback: Callable[[], None]) -> None:
-    """Run ``callback`` once qtawesome is loaded (now if it already is)."""
+    """Run ``callback`` (a bound method of a widget) once qtawesome is loaded; now if it already is."""
     if ready():
         callback()
         return
-    _waiting.append(callback)
-    if len(_waiting) == 1:
-        QTimer.singleShot(0, _load)
+    _the_loader().loaded.connect(callback)
+
+
+def load_soon() -> None:
+    """Load qtawesome on the next turn of the event loop and give the waiting views their icons."""
+    QTimer.singleShot(0, _load)

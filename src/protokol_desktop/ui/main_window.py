@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,6 +57,8 @@ class MainWindow(QMainWindow):
     """The window is closing: controllers stop their timers."""
     pageCreated = Signal(str, QWidget)
     """A page's view was built (its key and the view): the application controller wires it."""
+    firstPainted = Signal()
+    """The window was painted for the first time (emitted from inside the paint: connect queued)."""
 
     library = PageAttribute("page")
     agenda = PageAttribute("page")
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self) -> None:
         super().__init__()
+        self._painted = False
         self.setWindowTitle("Protokol Desktop")
         self.resize(1440, 860)
         self.setMinimumSize(960, 600)
@@ -146,6 +149,12 @@ class MainWindow(QMainWindow):
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
             item.setIcon(icons.icon(item.data(ICON_ROLE)))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closing.emit()

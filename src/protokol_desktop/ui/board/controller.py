@@ -104,6 +104,10 @@ class BoardController(QObject):
         self.reload()
 
     # -- loading and filtering
+    def show_loading(self) -> None:
+        """Before the first :meth:`reload`: the columns stand, the cards are on their way."""
+        self.view.summary.setText("Memuat papan…")
+
     def reload(self) -> None:
         now = datetime.now(UTC)
         self._cards = {card.request_id: card for card in load_cards(now)}

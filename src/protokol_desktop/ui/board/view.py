@@ -35,7 +35,7 @@ class ColumnWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.setSpacing(4)
-        self.header = QLabel()
+        self.header = QLabel(model.title)
         self.header.setObjectName("columnHeader")
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = self.header.font()

@@ -27,12 +27,12 @@ def main() -> int:
         return 0
     # The composition root's order (``__main__.main``): paths, database, step gates, then the GUI.
     from protokol_desktop.paths import resolve_paths
-    from protokol_desktop.services.visits import install_gates
+    from protokol_desktop.services import gates
     from protokol_desktop.store import open_store
 
     paths = resolve_paths(sys.argv[1]).ensure()
     open_store(paths)
-    install_gates()
+    gates.register_provider("protokol_desktop.services.visits")
     from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
 
     _app = create_application()  # held: the QApplication lives as long as the window

@@ -273,7 +273,7 @@ def test_server_out_of_reach_is_said_not_crashed(main_window, monkeypatch):
     def refused():
         raise OperationalError("connection refused")
 
-    monkeypatch.setattr(board_controller, "change_counter", refused)
+    monkeypatch.setattr(board_controller.board_service, "change_counter", refused)
     controller.board.poll()
     assert "tidak terjangkau" in window.board.summary.text()
     window.close()

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from protokol_desktop.services import Actor, ServiceError
 from protokol_desktop.services import requests as rs
-from protokol_desktop.services.board import BoardFilter, filter_cards, load_cards
+from protokol_desktop.services.board import filter_cards, load_cards
+from protokol_desktop.services.board_frame import BoardFilter
 from protokol_desktop.store.models import AuditEntry, History, Request
 from tests.conftest import sambutan_form
 

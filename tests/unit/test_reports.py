@@ -31,7 +31,7 @@ from protokol_desktop.paths import resolve_paths
 from protokol_desktop.services import Actor, ServiceError
 from protokol_desktop.services import reports as rp
 from protokol_desktop.services import requests as rs
-from protokol_desktop.services.board import BoardFilter
+from protokol_desktop.services.board_frame import BoardFilter
 from protokol_desktop.services.demo import fill_demo
 from protokol_desktop.services.library import get_sop, sop_of_revision
 from protokol_desktop.services.office import active_office, apply_office

@@ -58,6 +58,23 @@ def complete(request_id: int, actor: Actor, minutes: int = 15) -> rs.StepResult:
     return rs.complete_step(request_id, actor, now=run.started_at + timedelta(minutes=minutes))
 
 
+def test_the_gate_of_a_named_provider_holds_from_the_first_check(store, monkeypatch):
+    """The composition root names the visit service a gate provider instead of importing it at start."""
+    from protokol_desktop.services import gates
+
+    apply_office("tangerang", ADMIN)
+    monkeypatch.setattr(gates, "_GATES", [])
+    monkeypatch.setattr(gates, "_PROVIDERS", [])
+    monkeypatch.setattr(visits, "_installed", False)
+    gates.register_provider("protokol_desktop.services.visits")
+    request_id = visit_request()
+    complete(request_id, SUBAG, 60)
+    complete(request_id, KEPALA, 30)
+    with pytest.raises(ServiceError, match="daftar hadir masih kosong dan notulen belum diisi"):
+        complete(request_id, STAFF)
+    assert gates._PROVIDERS == [] and len(gates._GATES) == 1
+
+
 def test_a_guest_visit_end_to_end_as_the_sop_describes(tangerang, tmp_path):
     sop = get_sop("TNG-KUNJUNGAN")
     request_id = visit_request()

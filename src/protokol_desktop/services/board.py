@@ -2,7 +2,8 @@
 
 The board is read in one query (requests with their open step run, its open pause and whether a
 required document is missing), whatever the number of requests, and everything else is computed in
-Python from cached SOP revisions, so 2,000 active requests load in milliseconds.
+Python from cached SOP revisions, so 2,000 active requests load in milliseconds. The columns and the
+filter criteria, which the window shows before any card is read, are in :mod:`.board_frame`.
 """
 
 from __future__ import annotations
@@ -13,22 +14,12 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from ..domain.office import Office
 from ..domain.workflow import StepTimer, TimerState
 from ..store.models import Attachment, History, Request, RequestRequirement, StepPause, StepRun, database
+from .board_frame import FINISHED, NOT_STARTED, RECENT_DAYS, BoardFilter
 from .library import sop_of_revision
 from .office import active_office, calendar
 from .requests import ACTIVE_STATUSES, STATUS_LABELS
-
-NOT_STARTED = "__belum__"
-FINISHED = "__selesai__"
-RECENT_DAYS = 7
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    title: str
 
 
 @dataclass(frozen=True)
@@ -70,15 +61,6 @@ class Card:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
-
-
-def columns(office: Office | None = None) -> list[Column]:
-    office = office or active_office()
-    return [
-        Column(NOT_STARTED, "Belum dimulai"),
-        *[Column(role.name, role.name) for role in office.ranked_roles],
-        Column(FINISHED, "Selesai (7 hari)"),
-    ]
 
 
 def load_cards(now: datetime | None = None, request_ids: list[int] | None = None) -> list[Card]:
@@ -346,19 +328,6 @@ def request_detail(request_id: int, now: datetime | None = None) -> RequestDetai
 
 # ---------------------------------------------------------------------------------------------
 # Filters and drops
-
-
-@dataclass(frozen=True)
-class BoardFilter:
-    text: str = ""
-    service: str = ""  # SOP code, "" for all
-    leader: str = ""
-    state: str = ""  # "", "terlambat", "ditunda", "belum_lengkap"
-    date_from: date | None = None  # received date, office time zone
-    date_to: date | None = None
-    # Requests whose own records (guest book, visit, complaints…) match the text: found by the
-    # record services, so searching a guest's name finds the visit.
-    record_matches: frozenset[int] = frozenset()
 
 
 def filter_cards(cards: list[Card], criteria: BoardFilter, now: datetime, zone) -> list[Card]:  # noqa: ANN001

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import ServiceError
-from .board import BoardFilter
+from .board_frame import BoardFilter
 
 REPORTS = {"register": "Buku agenda permohonan", "kinerja": "Laporan kinerja", "rekap": "Rekapitulasi"}
 

@@ -41,7 +41,7 @@ from ..domain.sop import Sop
 from ..domain.workflow import StepTimer, TimerState
 from ..store.models import Request, RequestRequirement, StepPause, StepRun
 from . import ServiceError
-from .board import BoardFilter
+from .board_frame import BoardFilter
 from .library import sop_of_revision
 from .office import active_office, calendar
 from .requests import ACTIVE_STATUSES, STATUS_LABELS

@@ -363,7 +363,8 @@ _installed = False
 
 
 def install_gates() -> None:
-    """Register the guest-visit step gate (once per process); the composition root calls this."""
+    """Register the guest-visit step gate (once per process): the composition root names this
+    module a gate provider (``gates.register_provider``), so this runs before the first check."""
     global _installed
     if not _installed:
         gates.register(VISIT_SOP, _attendance_and_minutes_gate, uraian_contains=GATED_STEP)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.office import Office, office_from_dict, office_to_dict
-from ..domain.sop import Sop, sop_from_dict, sop_to_dict
 from ..paths import resource_dir
 from .models import OfficeProfile, SopRecord, SopRevision, database
+
+if TYPE_CHECKING:
+    from ..domain.sop import Sop
 
 
 def seed_sop_files() -> list[Path]:
@@ -16,6 +19,8 @@ def seed_sop_files() -> list[Path]:
 
 
 def seed_sops() -> list[Sop]:
+    from ..domain.sop import sop_from_dict  # only an empty library needs the SOP parser at start
+
     return [sop_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in seed_sop_files()]
 
 
@@ -34,6 +39,8 @@ def seed_database() -> bool:
                 OfficeProfile.create(code=office.code, data=json.dumps(office_to_dict(office), ensure_ascii=False))
                 added = True
         if not SopRecord.select().exists():
+            from ..domain.sop import sop_to_dict
+
             for sop in seed_sops():
                 record = SopRecord.create(code=sop.code)
                 SopRevision.create(

@@ -8,9 +8,9 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QEventLoop, QLocale, QObject, Qt, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
 from ..paths import AppPaths, resource_dir
@@ -449,15 +449,22 @@ def _self_test(paths: AppPaths) -> int:
         apply_office("ambon")
     account = Account(0, "uji-mandiri", "Uji mandiri", "", "", "Admin", True)
     window, controller = build_main_window(paths, account)
+    # The cards are read after the window's first paint: wait for them (at most 30 s).
+    loop = QEventLoop()
+    controller.board.reloaded.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
     window.show()
-    QTimer.singleShot(0, window.close)
-    QApplication.instance().processEvents()  # type: ignore[union-attr]
+    loop.exec()
+    if controller.board.summary_text().startswith("Memuat"):
+        raise RuntimeError("papan kerja tidak terisi setelah jendela tampil")
+    window.close()
     entries = list_library()
     with tempfile.TemporaryDirectory() as folder:
         out = write_sop_workbook(entries[0].sop, Path(folder) / "self-test.xlsx")
         size = out.stat().st_size
     print(
-        f"Uji mandiri berhasil: {len(entries)} SOP, papan {len(controller.board.models)} kolom, "
+        f"Uji mandiri berhasil: {len(entries)} SOP, papan {len(controller.board.models)} kolom "
+        f"({controller.board.summary_text()}), "
         f"ekspor {size} bita, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
     window.close()
@@ -465,6 +472,8 @@ def _self_test(paths: AppPaths) -> int:
 
 
 def show_fatal_error(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     app = create_application()
     box = QMessageBox(QMessageBox.Icon.Critical, "Protokol Desktop tidak dapat dibuka", message)
     box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)

@@ -7,53 +7,43 @@ in the system's language; elsewhere Qt's dialog is used, with sizes and dates in
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QInputDialog, QMessageBox, QTreeView, QWidget
+from PySide6 import QtWidgets
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SIZE_COLUMN, DATE_COLUMN = 1, 3
 
 
-class IndonesianFileModel(QIdentityProxyModel):
-    """Qt's file dialog formats sizes ("0 bytes") and dates with the system locale, which on a Linux
-    machine is often English; this shows them in the application's Indonesian locale."""
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        source = self.sourceModel()
-        if role == Qt.ItemDataRole.DisplayRole and isinstance(source, QFileSystemModel):
-            if index.column() == SIZE_COLUMN:
-                original = self.mapToSource(index)
-                return "" if source.isDir(original) else QLocale().formattedDataSize(source.size(original))
-            if index.column() == DATE_COLUMN:
-                return QLocale().toString(source.lastModified(self.mapToSource(index)), "dd/MM/yyyy HH.mm")
-        return super().data(index, role)
-
-
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
-    return box
+def _box(parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBox:
+    # Qt's dialog classes through their module, when a dialog is first shown: making their Python
+    # types costs a start that shows none of them a few milliseconds.
+    message_box = QtWidgets.QMessageBox
+    return message_box(getattr(message_box.Icon, icon), title, text, message_box.StandardButton.NoButton, parent)
 
 
 class DialogService:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = _box(parent, QMessageBox.Icon.Information, title, text)
-        box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+        box = _box(parent, "Information", title, text)
+        box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = _box(parent, QMessageBox.Icon.Warning, title, text)
-        box.addButton("Tutup", QMessageBox.ButtonRole.AcceptRole)
+        box = _box(parent, "Warning", title, text)
+        box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = _box(parent, QMessageBox.Icon.Question, title, text)
-        yes = box.addButton("Ya", QMessageBox.ButtonRole.YesRole)
-        box.addButton("Tidak", QMessageBox.ButtonRole.NoRole)
+        box = _box(parent, "Question", title, text)
+        yes = box.addButton("Ya", QtWidgets.QMessageBox.ButtonRole.YesRole)
+        box.addButton("Tidak", QtWidgets.QMessageBox.ButtonRole.NoRole)
         box.exec()
         return box.clickedButton() is yes
 
     def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-        dialog = QInputDialog(parent)
+        dialog = QtWidgets.QInputDialog(parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
         dialog.setTextValue(text)
@@ -67,17 +57,20 @@ class DialogService:
         self, parent: QWidget | None, title: str, filters: str, mode: QFileDialog.FileMode, suggested: str = ""
     ) -> QFileDialog:
         """A file dialog for opening (``mode``) or, with ``AnyFile``, saving; ``suggested`` is a path."""
-        dialog = QFileDialog(parent, title, "", filters)
+        file_dialog = QtWidgets.QFileDialog
+        dialog = file_dialog(parent, title, "", filters)
         dialog.setFileMode(mode)
-        if mode == QFileDialog.FileMode.AnyFile:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if mode == file_dialog.FileMode.AnyFile:
+            dialog.setAcceptMode(file_dialog.AcceptMode.AcceptSave)
         if suggested:
             dialog.selectFile(suggested)
         if sys.platform != "win32":
-            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            from .file_model import IndonesianFileModel
+
+            dialog.setOption(file_dialog.Option.DontUseNativeDialog)
             dialog.setProxyModel(IndonesianFileModel(dialog))
             dialog.resize(900, 540)
-            for view in dialog.findChildren(QTreeView):  # the detail view: room for "02/12/2026 14.05"
+            for view in dialog.findChildren(QtWidgets.QTreeView):  # the detail view: room for "02/12/2026 14.05"
                 width = view.fontMetrics().horizontalAdvance("00/00/0000 00.00") + 24
                 view.header().resizeSection(DATE_COLUMN, width)
         return dialog
@@ -86,19 +79,20 @@ class DialogService:
         return list(dialog.selectedFiles()) if dialog.exec() else []
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        chosen = self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.ExistingFile))
+        chosen = self._chosen(self.file_dialog(parent, title, filters, QtWidgets.QFileDialog.FileMode.ExistingFile))
         return chosen[0] if chosen else None
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        return self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.ExistingFiles))
+        return self._chosen(self.file_dialog(parent, title, filters, QtWidgets.QFileDialog.FileMode.ExistingFiles))
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
-        chosen = self._chosen(self.file_dialog(parent, title, filters, QFileDialog.FileMode.AnyFile, suggested))
+        mode = QtWidgets.QFileDialog.FileMode.AnyFile
+        chosen = self._chosen(self.file_dialog(parent, title, filters, mode, suggested))
         return chosen[0] if chosen else None
 
     def choose_folder(self, parent: QWidget | None, title: str, start: str) -> str | None:
-        dialog = self.file_dialog(parent, title, "", QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog = self.file_dialog(parent, title, "", QtWidgets.QFileDialog.FileMode.Directory)
+        dialog.setOption(QtWidgets.QFileDialog.Option.ShowDirsOnly)
         if start:
             dialog.setDirectory(start)
         chosen = self._chosen(dialog)

@@ -5,29 +5,28 @@ command line) through a cheap change counter."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from peewee import PeeweeException
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
-from ...services import ServiceError, visits
-from ...services.board import (
-    FINISHED,
-    BoardFilter,
-    Card,
-    board_versions,
-    change_counter,
-    columns,
-    filter_cards,
-    load_cards,
-    plan_drop,
-)
-from ...services.library import list_library
+from ...services import ServiceError
+from ...services.board_frame import FINISHED, BoardFilter, columns
 from ...services.office import active_office
 from ..context import AppContext
-from ..controllers.request_controller import RequestController
+from ..lazy import lazy_import
 from .model import REQUEST_ID_ROLE, BoardColumnModel
 from .view import BoardView
+
+if TYPE_CHECKING:
+    from ...services.board import Card
+    from ..controllers.request_controller import RequestController
+
+# Read with the first cards, after the window's first paint.
+board_service = lazy_import("protokol_desktop.services.board")
+library_service = lazy_import("protokol_desktop.services.library")
+visit_service = lazy_import("protokol_desktop.services.visits")
 
 TICK_MS = 30_000
 POLL_MS = 4_000
@@ -49,7 +48,9 @@ class BoardController(QObject):
         self._counter = -1
         self.criteria = BoardFilter()
         self._build_columns()
-        self._fill_filter_choices()
+        self._choices_filled = False  # the services and leaders come with the first reload
+        view.service.addItem("Semua layanan", "")
+        view.leader.addItem("Semua pimpinan", "")
 
         view.search.textChanged.connect(self.apply_filters)
         view.service.currentIndexChanged.connect(self.apply_filters)
@@ -87,7 +88,7 @@ class BoardController(QObject):
         view.service.blockSignals(True)
         view.service.clear()
         view.service.addItem("Semua layanan", "")
-        for entry in list_library():
+        for entry in library_service.list_library():
             view.service.addItem(entry.sop.service, entry.sop.code)
         view.service.blockSignals(False)
         view.leader.blockSignals(True)
@@ -96,6 +97,7 @@ class BoardController(QObject):
         for title in active_office().leaders:
             view.leader.addItem(title, title)
         view.leader.blockSignals(False)
+        self._choices_filled = True
 
     def rebuild(self) -> None:
         """The office changed (roles, leaders): new columns, new choices, fresh cards."""
@@ -104,14 +106,19 @@ class BoardController(QObject):
         self.reload()
 
     # -- loading and filtering
+    def summary_text(self) -> str:
+        return self.view.summary.text()
+
     def show_loading(self) -> None:
         """Before the first :meth:`reload`: the columns stand, the cards are on their way."""
         self.view.summary.setText("Memuat papan…")
 
     def reload(self) -> None:
+        if not self._choices_filled:
+            self._fill_filter_choices()
         now = datetime.now(UTC)
-        self._cards = {card.request_id: card for card in load_cards(now)}
-        self._counter = change_counter()
+        self._cards = {card.request_id: card for card in board_service.load_cards(now)}
+        self._counter = board_service.change_counter()
         self._distribute(now)
         self.reloaded.emit()
 
@@ -121,7 +128,7 @@ class BoardController(QObject):
         text = view.search.text()
         return BoardFilter(
             text=text,
-            record_matches=visits.matching_requests(text) if len(text.strip()) >= 3 else frozenset(),
+            record_matches=visit_service.matching_requests(text) if len(text.strip()) >= 3 else frozenset(),
             service=view.service.currentData() or "",
             leader=view.leader.currentData() or "",
             state=view.state.currentData() or "",
@@ -143,7 +150,7 @@ class BoardController(QObject):
 
     def _distribute(self, now: datetime) -> None:
         zone = active_office().zone
-        shown = filter_cards(list(self._cards.values()), self.criteria, now, zone)
+        shown = board_service.filter_cards(list(self._cards.values()), self.criteria, now, zone)
         per_column: dict[str, list[Card]] = {key: [] for key in self.models}
         for card in shown:
             if card.column in per_column:
@@ -174,7 +181,7 @@ class BoardController(QObject):
     def update_card(self, request_id: int) -> None:
         """Refresh one request's card: moves it between columns with granular updates."""
         now = datetime.now(UTC)
-        fresh = load_cards(now, request_ids=[request_id])
+        fresh = board_service.load_cards(now, request_ids=[request_id])
         for model in self.models.values():
             if fresh and model.key == fresh[0].column:
                 continue
@@ -183,7 +190,7 @@ class BoardController(QObject):
             card = fresh[0]
             self._cards[request_id] = card
             zone = active_office().zone
-            if filter_cards([card], self.criteria, now, zone):
+            if board_service.filter_cards([card], self.criteria, now, zone):
                 target = self.models.get(card.column) or self.models[list(self.models)[-2]]
                 target.now = now
                 target.put(card)
@@ -191,7 +198,7 @@ class BoardController(QObject):
                 self.models.get(card.column, self.models[list(self.models)[-2]]).take(request_id)
         else:
             self._cards.pop(request_id, None)
-        self._counter = change_counter()
+        self._counter = board_service.change_counter()
         self._update_counts(now)
         self.cardUpdated.emit(request_id)
 
@@ -216,11 +223,11 @@ class BoardController(QObject):
             self.view.summary.setText(f"Basis data tidak terjangkau ({exc.__class__.__name__}); dicoba lagi…")
 
     def _poll(self) -> None:
-        counter = change_counter()
+        counter = board_service.change_counter()
         if counter == self._counter:
             return
         self._counter = counter
-        versions = board_versions()
+        versions = board_service.board_versions()
         changed = [rid for rid, version in versions.items() if self._cards.get(rid, None) is None
                    or self._cards[rid].version != version]  # fmt: skip
         gone = [rid for rid in self._cards if rid not in versions]
@@ -236,7 +243,7 @@ class BoardController(QObject):
         if card is not None and card.column == target:
             return
         try:
-            plan = plan_drop(request_id, target)
+            plan = board_service.plan_drop(request_id, target)
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Kartu tidak dapat dipindah", str(exc))
             return

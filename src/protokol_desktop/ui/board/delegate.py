@@ -8,14 +8,20 @@ event date and who holds it.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ...services.board import Card
 
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import TimerState, format_elapsed
-from ...services.board import Card
 from .. import icons
 from .model import CARD_ROLE
 
@@ -102,7 +108,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect.adjusted(MARGIN, MARGIN // 2 + 1, -MARGIN, -(MARGIN // 2 + 1))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # QStyle through its module at the first card's paint: making its Python type (~4 ms, all its
+        # enums) is not needed to paint the window before the cards are read.
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
         palette = option.palette
         background = palette.color(QPalette.ColorRole.Base)
         border = palette.color(QPalette.ColorRole.Mid)

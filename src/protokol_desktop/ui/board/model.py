@@ -9,10 +9,13 @@ and the controller asks the services what the drop means.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from ...services.board import Card
+if TYPE_CHECKING:
+    from ...services.board import Card
+
 
 CARD_ROLE = Qt.ItemDataRole.UserRole + 1
 REQUEST_ID_ROLE = Qt.ItemDataRole.UserRole + 2

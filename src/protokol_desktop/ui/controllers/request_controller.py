@@ -15,11 +15,15 @@ from PySide6.QtWidgets import QWidget
 from ...domain.indonesian import format_date, format_date_long, format_datetime
 from ...domain.workflow import TimerState, format_elapsed
 from ...services import ServiceError
-from ...services import requests as request_service
-from ...services.board import request_detail
 from ...services.office import active_office
 from ..context import AppContext
-from ..models.rows import Row
+from ..lazy import lazy_import
+
+# The workflow services and the detail's read model come with the first action or detail, not
+# with the window's first paint.
+request_service = lazy_import("protokol_desktop.services.requests")
+board_service = lazy_import("protokol_desktop.services.board")
+row_models = lazy_import("protokol_desktop.ui.models.rows")
 
 TIMER_COLOURS = {
     TimerState.ON_TIME: "#2e7d32",
@@ -151,7 +155,7 @@ class RequestController(QObject):
         if self.dialog is None or self.request_id is None:
             return
         now = datetime.now(UTC)
-        detail = request_detail(self.request_id, now)
+        detail = board_service.request_detail(self.request_id, now)
         request = detail.request
         office = active_office()
         zone = office.zone
@@ -214,7 +218,7 @@ class RequestController(QObject):
             if entry.answer is not None:
                 output = f"{output} — {'Ya' if entry.answer else 'Tidak'}"
             rows.append(
-                Row(
+                row_models.Row(
                     (
                         entry.step_number,
                         entry.round or "",
@@ -248,7 +252,7 @@ class RequestController(QObject):
         )
         dialog.history_model.set_rows(
             [
-                Row((format_datetime(h.at.astimezone(zone)), h.actor, h.action.replace("_", " "), h.detail))
+                row_models.Row((format_datetime(h.at.astimezone(zone)), h.actor, h.action.replace("_", " "), h.detail))
                 for h in detail.history
             ]
         )

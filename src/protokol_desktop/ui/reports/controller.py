@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QProgressDialog
 
 from ...services import ServiceError
-from ...services.board import BoardFilter
+from ...services.board_frame import BoardFilter
 from ...services.report_jobs import Cancelled, ReportResult, write_report
 from ..context import AppContext
 from ..worker import Job

@@ -6,11 +6,12 @@ Only the board is built with the window; every other page is a placeholder until
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -141,14 +142,22 @@ class MainWindow(QMainWindow):
         self.reminder_banner = ReminderBanner()
         self.statusBar().addPermanentWidget(self.reminder_banner, 1)
         self.statusBar().showMessage("Siap")
+        # Until qtawesome is loaded (after the board's cards), an empty icon of the same size keeps
+        # the toolbar's height and the navigation's text where the real icons will put them.
+        blank = QPixmap(20, 20)
+        blank.fill(Qt.GlobalColor.transparent)
+        self._set_icons(lambda _name: QIcon(blank))
         icons.load_later(self.set_icons)
 
     def set_icons(self) -> None:
+        self._set_icons(icons.icon)
+
+    def _set_icons(self, icon_of: Callable[[str], QIcon]) -> None:
         for action, name in ACTION_ICONS.items():
-            getattr(self, action).setIcon(icons.icon(name))
+            getattr(self, action).setIcon(icon_of(name))
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
-            item.setIcon(icons.icon(item.data(ICON_ROLE)))
+            item.setIcon(icon_of(item.data(ICON_ROLE)))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)

@@ -29,3 +29,10 @@ def test_no_qt_below_ui(part):
     for path in files:
         qt = {name for name in _imports(path) if name.split(".")[0] in {"PySide6", "qtawesome", "shiboken6"}}
         assert not qt, f"{path.relative_to(PACKAGE)} imports {qt}"
+
+
+def test_the_gui_does_not_import_the_orm():
+    """ui/ reaches the database through services and store: its errors come as ``store.db.DriverError``."""
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        orm = {name for name in _imports(path) if name.split(".")[0] in {"peewee", "playhouse"}}
+        assert not orm, f"{path.relative_to(PACKAGE)} imports {orm}"

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, PeeweeException, PostgresqlDatabase, SqliteDatabase
 
 from ..paths import NetworkPathError, is_network_path
 from .driver import load_server_driver
@@ -33,6 +33,11 @@ PRAGMAS = {
 
 class DatabaseError(RuntimeError):
     """The database cannot be used; the message says why, in Indonesian."""
+
+
+DriverError = PeeweeException
+"""Any failure below the services while the app runs (a server out of reach, a busy file): the window
+says so and tries again, without knowing the ORM."""
 
 
 def _v1(db: SqliteDatabase) -> None:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from peewee import PeeweeException
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
 from ...services import ServiceError
 from ...services.board_frame import FINISHED, BoardFilter, columns
 from ...services.office import active_office
+from ...store.db import DriverError
 from ..context import AppContext
 from ..lazy import lazy_import
 from .model import REQUEST_ID_ROLE, BoardColumnModel
@@ -219,7 +219,7 @@ class BoardController(QObject):
         board and tried again at the next poll."""
         try:
             self._poll()
-        except PeeweeException as exc:
+        except DriverError as exc:
             self.view.summary.setText(f"Basis data tidak terjangkau ({exc.__class__.__name__}); dicoba lagi…")
 
     def _poll(self) -> None:

@@ -455,16 +455,15 @@ def _self_test(paths: AppPaths) -> int:
     QTimer.singleShot(30_000, loop.quit)
     window.show()
     loop.exec()
-    if controller.board.summary_text().startswith("Memuat"):
+    if not controller.board.loaded:
         raise RuntimeError("papan kerja tidak terisi setelah jendela tampil")
-    window.close()
     entries = list_library()
     with tempfile.TemporaryDirectory() as folder:
         out = write_sop_workbook(entries[0].sop, Path(folder) / "self-test.xlsx")
         size = out.stat().st_size
     print(
         f"Uji mandiri berhasil: {len(entries)} SOP, papan {len(controller.board.models)} kolom "
-        f"({controller.board.summary_text()}), "
+        f"({window.board.summary.text()}), "
         f"ekspor {size} bita, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
     window.close()

@@ -46,11 +46,11 @@ class BoardController(QObject):
         self.models: dict[str, BoardColumnModel] = {}
         self._cards: dict[int, Card] = {}
         self._counter = -1
+        self.loaded = False  # the cards were read at least once
         self.criteria = BoardFilter()
         self._build_columns()
         self._choices_filled = False  # the services and leaders come with the first reload
-        view.service.addItem("Semua layanan", "")
-        view.leader.addItem("Semua pimpinan", "")
+        self._set_choices([], [])
 
         view.search.textChanged.connect(self.apply_filters)
         view.service.currentIndexChanged.connect(self.apply_filters)
@@ -84,20 +84,21 @@ class BoardController(QObject):
             widget.list.customContextMenuRequested.connect(self._context_menu)
 
     def _fill_filter_choices(self) -> None:
-        view = self.view
-        view.service.blockSignals(True)
-        view.service.clear()
-        view.service.addItem("Semua layanan", "")
-        for entry in library_service.list_library():
-            view.service.addItem(entry.sop.service, entry.sop.code)
-        view.service.blockSignals(False)
-        view.leader.blockSignals(True)
-        view.leader.clear()
-        view.leader.addItem("Semua pimpinan", "")
-        for title in active_office().leaders:
-            view.leader.addItem(title, title)
-        view.leader.blockSignals(False)
+        services = [(entry.sop.service, entry.sop.code) for entry in library_service.list_library()]
+        self._set_choices(services, [(title, title) for title in active_office().leaders])
         self._choices_filled = True
+
+    def _set_choices(self, services: list[tuple[str, str]], leaders: list[tuple[str, str]]) -> None:
+        for combo, everything, choices in (
+            (self.view.service, "Semua layanan", services),
+            (self.view.leader, "Semua pimpinan", leaders),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for label, key in choices:
+                combo.addItem(label, key)
+            combo.blockSignals(False)
 
     def rebuild(self) -> None:
         """The office changed (roles, leaders): new columns, new choices, fresh cards."""
@@ -106,9 +107,6 @@ class BoardController(QObject):
         self.reload()
 
     # -- loading and filtering
-    def summary_text(self) -> str:
-        return self.view.summary.text()
-
     def show_loading(self) -> None:
         """Before the first :meth:`reload`: the columns stand, the cards are on their way."""
         self.view.summary.setText("Memuat papan…")
@@ -120,6 +118,7 @@ class BoardController(QObject):
         self._cards = {card.request_id: card for card in board_service.load_cards(now)}
         self._counter = board_service.change_counter()
         self._distribute(now)
+        self.loaded = True
         self.reloaded.emit()
 
     def _read_criteria(self) -> BoardFilter:

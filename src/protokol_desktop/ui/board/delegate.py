@@ -15,15 +15,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyledItemDelegate
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStyleOptionViewItem
-
-    from ...services.board import Card
-
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import TimerState, format_elapsed
 from .. import icons
 from .model import CARD_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ...services.board import Card
 
 CARD_HEIGHT = 112
 MARGIN = 5

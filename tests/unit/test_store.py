@@ -112,3 +112,15 @@ def test_portable_marker(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "_executable_dir", lambda: tmp_path)
     (tmp_path / "portable.txt").write_text("")
     assert resolve_paths().data == tmp_path / "data"
+
+
+def test_office_profile_files_are_named_after_their_code():
+    """A start reads only the profile files whose name is not a known code (store/seed.py)."""
+    import json
+
+    from protokol_desktop.store.seed import seed_office_files
+
+    files = seed_office_files()
+    assert len(files) == 4
+    for path in files:
+        assert json.loads(path.read_text(encoding="utf-8"))["code"] == path.stem

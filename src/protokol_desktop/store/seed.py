@@ -24,8 +24,12 @@ def seed_sops() -> list[Sop]:
     return [sop_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in seed_sop_files()]
 
 
-def seed_offices() -> list[Office]:
-    files = sorted((resource_dir() / "offices").glob("*.json"))
+def seed_office_files() -> list[Path]:
+    return sorted((resource_dir() / "offices").glob("*.json"))
+
+
+def seed_offices(files: list[Path] | None = None) -> list[Office]:
+    files = seed_office_files() if files is None else files
     return [office_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in files]
 
 
@@ -34,7 +38,9 @@ def seed_database() -> bool:
     added = False
     with database.atomic():
         known_offices = {row.code for row in OfficeProfile.select(OfficeProfile.code)}
-        for office in seed_offices():
+        # A profile file is named after its code: a start reads only the files of missing profiles.
+        unknown = [path for path in seed_office_files() if path.stem not in known_offices]
+        for office in seed_offices(unknown):
             if office.code not in known_offices:
                 OfficeProfile.create(code=office.code, data=json.dumps(office_to_dict(office), ensure_ascii=False))
                 added = True

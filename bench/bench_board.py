@@ -130,7 +130,18 @@ def main() -> int:
     from protokol_desktop.services.users import Account
 
     controller = AppController(window, AppContext(paths, account=Account(0, "bench", "Bench", "", "", "Admin", True)))
+    from PySide6.QtCore import QEventLoop
+
+    from protokol_desktop.ui import icons
+
+    loaded = QEventLoop()  # the cards are read after the window's first paint, the icons after them
+    controller.board.reloaded.connect(loaded.quit)
     window.show()
+    loaded.exec()
+    if not icons.ready():
+        icons_loaded = QEventLoop()
+        icons.loader().loaded.connect(icons_loaded.quit)
+        icons_loaded.exec()
     app.processEvents()
     active = sum(m.rowCount() for key, m in controller.board.models.items() if not key.startswith("__selesai"))
 

@@ -69,7 +69,7 @@ def main() -> int:
     window.grab()
     print(f"filled {time.time():.6f}", flush=True)
     if not icons.ready():
-        wait_for(icons._the_loader().loaded)
+        wait_for(icons.loader().loaded)
     window.grab()
     print(f"ready {time.time():.6f}", flush=True)
     heavy = [name for name in ("openpyxl",) if name in sys.modules]

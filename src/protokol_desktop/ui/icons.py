@@ -27,7 +27,8 @@ class _Loader(QObject):
 _loader: _Loader | None = None
 
 
-def _the_loader() -> _Loader:
+def loader() -> _Loader:
+    """The object whose ``loaded`` signal says the icons are in (for the start-up sequence's waiters)."""
     global _loader
     if _loader is None:
         _loader = _Loader()
@@ -59,7 +60,7 @@ def load_later(callback: Callable[[], None]) -> None:
     if ready():
         callback()
         return
-    _the_loader().loaded.connect(callback)
+    loader().loaded.connect(callback)
 
 
 def load_soon() -> None:

@@ -91,3 +91,22 @@ def test_cli_backup_and_restore(tmp_path):
     cli(tmp_path, "restore", str(out), "--yes")
     assert _dump(tmp_path / "protokol.sqlite3") == expected
     assert cli(tmp_path, "check").returncode == 0
+
+
+def test_a_restore_forgets_what_was_read_from_the_replaced_database(store, tmp_path):
+    """Revision ids are reused after a restore: a revision saved since the backup and one saved after
+    the restore can share an id, and must not share a cached SOP."""
+    import dataclasses
+
+    from protokol_desktop.services import Actor
+    from protokol_desktop.services.library import get_sop, save_sop, sop_of_revision
+
+    admin = Actor("Admin", "Admin")
+    snapshot = bk.backup_to(tmp_path / "cadangan.sqlite3")
+    sop = get_sop("AMB-ACARA")
+    before = save_sop(dataclasses.replace(sop, name=sop.name + " (versi A)"), admin)
+    assert sop_of_revision(before.id).name.endswith("(versi A)")
+    bk.restore(store, snapshot)
+    after = save_sop(dataclasses.replace(sop, name=sop.name + " (versi B)"), admin)
+    assert after.id == before.id  # SQLite gives the next id again
+    assert sop_of_revision(after.id).name.endswith("(versi B)")

@@ -19,7 +19,7 @@ from peewee import SqliteDatabase
 from ..paths import AppPaths
 from ..store.db import SCHEMA_VERSION, close_database, open_database
 from ..store.models import Setting, database
-from . import ServiceError
+from . import ServiceError, library, office
 
 BACKUP_DIR_KEY = "backup_dir"
 PREFIX = "protokol-"
@@ -206,4 +206,7 @@ def restore(paths: AppPaths, source: Path, now: datetime | None = None) -> Path:
     shutil.copyfile(source, staged)
     staged.replace(current)
     open_database(current, backup_dir=paths.backups)
+    # What was parsed from the old file is keyed by the same path: read it from the restored one.
+    library.forget_parsed()
+    office.forget_parsed()
     return aside

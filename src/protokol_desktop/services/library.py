@@ -55,6 +55,11 @@ def sop_of_revision(revision_id: int) -> Sop:
     return sop
 
 
+def forget_parsed() -> None:
+    """The database file was replaced (a restore): a revision id may now name another revision."""
+    _revision_cache.clear()
+
+
 def list_library() -> list[LibraryEntry]:
     entries = []
     for record in SopRecord.select().order_by(SopRecord.code):

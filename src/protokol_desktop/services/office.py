@@ -37,6 +37,11 @@ def active_office() -> Office:
     return office
 
 
+def forget_parsed() -> None:
+    """The database file was replaced (a restore): its profiles are read again."""
+    _office_cache.clear()
+
+
 def _load_office(row: Setting | None) -> Office:
     if row is None:
         return BLANK_OFFICE

@@ -47,10 +47,14 @@ _revision_cache: dict[tuple[str, int], Sop] = {}
 
 def sop_of_revision(revision_id: int) -> Sop:
     """The SOP of one stored revision. Revisions never change, so this is cached per database."""
-    key = (str(database.obj.database), revision_id)
+    sop = _revision_cache.get((str(database.obj.database), revision_id))
+    return sop if sop is not None else _parsed(SopRevision.get_by_id(revision_id))
+
+
+def _parsed(row: SopRevision) -> Sop:
+    key = (str(database.obj.database), row.id)
     sop = _revision_cache.get(key)
     if sop is None:
-        row = SopRevision.get_by_id(revision_id)
         sop = _revision_cache[key] = _parse(row)
     return sop
 
@@ -64,7 +68,7 @@ def list_library() -> list[LibraryEntry]:
     entries = []
     for record in SopRecord.select().order_by(SopRecord.code):
         row = current_revision(record.code)
-        entries.append(LibraryEntry(row.id, row.revision, _parse(row), row.status))
+        entries.append(LibraryEntry(row.id, row.revision, _parsed(row), row.status))
     return entries
 
 

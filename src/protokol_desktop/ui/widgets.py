@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
@@ -22,9 +23,12 @@ class PageAttribute:
         return self if instance is None else getattr(instance, self.lookup)(self.key)
 
 
-def read_only_table(model: QAbstractItemModel, *, fit_columns: bool = False, single: bool = True) -> QTableView:
+def read_only_table(
+    model: QAbstractItemModel, *, fit_columns: bool = False, single: bool = True, widths: Sequence[int] = ()
+) -> QTableView:
     """A table of whole-row selection that cannot be edited in place, rows wrapped, last column
-    stretched; ``fit_columns`` sizes the other columns to their contents."""
+    stretched; ``fit_columns`` sizes the other columns to their contents, ``widths`` gives the first
+    columns their widths in pixels."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -36,4 +40,6 @@ def read_only_table(model: QAbstractItemModel, *, fit_columns: bool = False, sin
     if fit_columns:
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        view.horizontalHeader().resizeSection(column, width)
     return view

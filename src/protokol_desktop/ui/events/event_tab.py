@@ -31,7 +31,8 @@ from ...services import events as ev
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from .common import RecordTab, make_table, select_key, selected_key
+from ..widgets import read_only_table
+from .common import RecordTab, select_key, selected_key
 
 RUNDOWN_HEADERS = ["No", "Mulai", "Selesai", "Durasi", "Acara", "Pelaksana", "Catatan"]
 OFFICER_HEADERS = ["Tugas", "Nama", "Kontak", "Catatan"]
@@ -78,7 +79,7 @@ class EventTab(RecordTab):
         layout.addWidget(self.rundown_summary)
         body = QHBoxLayout()
         self.rundown_model = RowsModel(RUNDOWN_HEADERS, self)
-        self.rundown_table = make_table(self.rundown_model, (36, 56, 56, 90, 330, 150))
+        self.rundown_table = read_only_table(self.rundown_model, widths=(36, 56, 56, 90, 330, 150))
         body.addWidget(self.rundown_table, 1)
         side = QVBoxLayout()
         self.up_button = _button("▲ Naik")
@@ -123,7 +124,7 @@ class EventTab(RecordTab):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.officer_model = RowsModel(OFFICER_HEADERS, self)
-        self.officer_table = make_table(self.officer_model, (170, 240, 160))
+        self.officer_table = read_only_table(self.officer_model, widths=(170, 240, 160))
         layout.addWidget(self.officer_table, 1)
         add = QHBoxLayout()
         self.officer_duty = QComboBox()
@@ -160,7 +161,7 @@ class EventTab(RecordTab):
         required.addStretch(1)
         layout.addLayout(required)
         self.check_model = RowsModel(CHECK_HEADERS, self)
-        self.check_table = make_table(self.check_model, (90, 130, 330, 150, 60))
+        self.check_table = read_only_table(self.check_model, widths=(90, 130, 330, 150, 60))
         layout.addWidget(self.check_table, 1)
         form = QGridLayout()
         self.check_kind = QComboBox()
@@ -211,7 +212,7 @@ class EventTab(RecordTab):
         note.setStyleSheet("color: #555555;")
         layout.addWidget(note)
         self.guest_model = RowsModel(GUEST_HEADERS, self)
-        self.guest_table = make_table(self.guest_model, (36, 260, 170, 150, 260))
+        self.guest_table = read_only_table(self.guest_model, widths=(36, 260, 170, 150, 260))
         layout.addWidget(self.guest_table, 1)
         add = QHBoxLayout()
         self.guest_title = QLineEdit()

@@ -22,7 +22,8 @@ from ...services import sop_protokol as sp
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from .common import RecordTab, make_table, select_key, selected_key
+from ..widgets import read_only_table
+from .common import RecordTab, select_key, selected_key
 
 DOCUMENT_HEADERS = ["Putaran", "Dibuat", "Oleh", "Status", "Koreksi", "Paraf Kasubag", "Tanda tangan Kabag"]
 DISTRIBUTION_HEADERS = ["Penerima", "Nama", "Diterima", "Dicatat oleh", "Catatan"]
@@ -63,7 +64,7 @@ class SopProtokolTab(RecordTab):
         actions.addStretch(1)
         layout.addLayout(actions)
         self.document_model = RowsModel(DOCUMENT_HEADERS, self)
-        self.document_table = make_table(self.document_model, (60, 130, 110, 190, 60, 170))
+        self.document_table = read_only_table(self.document_model, widths=(60, 130, 110, 190, 60, 170))
         self.document_table.setMaximumHeight(150)
         layout.addWidget(self.document_table)
         self.corrections = QLabel()
@@ -73,7 +74,7 @@ class SopProtokolTab(RecordTab):
         box = QGroupBox("Distribusi (langkah 11: petugas protokol, lalu ajudan Bupati dan Wakil Bupati)")
         box_layout = QVBoxLayout(box)
         self.distribution_model = RowsModel(DISTRIBUTION_HEADERS, self)
-        self.distribution_table = make_table(self.distribution_model, (170, 220, 150, 140))
+        self.distribution_table = read_only_table(self.distribution_model, widths=(170, 220, 150, 140))
         box_layout.addWidget(self.distribution_table, 1)
         record = QHBoxLayout()
         self.kind = QComboBox()

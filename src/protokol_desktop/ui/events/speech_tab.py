@@ -25,7 +25,8 @@ from ...services import speeches as sp
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from .common import RecordTab, make_table, select_key, selected_key
+from ..widgets import read_only_table
+from .common import RecordTab, select_key, selected_key
 from .models import DiffModel
 
 VERSION_HEADERS = ["Versi", "Nama", "Isi", "Dibuat", "Oleh", "Koreksi", "Paraf Ketua Tim"]
@@ -68,7 +69,7 @@ class SpeechTab(RecordTab):
         layout.addWidget(self.current)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.version_model = RowsModel(VERSION_HEADERS, self)
-        self.version_table = make_table(self.version_model, (44, 76, 56, 100, 90, 58))
+        self.version_table = read_only_table(self.version_model, widths=(44, 76, 56, 100, 90, 58))
         splitter.addWidget(self.version_table)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -131,7 +132,7 @@ class SpeechTab(RecordTab):
         self.diff_summary.setStyleSheet("color: #555555;")
         layout.addWidget(self.diff_summary)
         self.diff_model = DiffModel(self)
-        self.diff_table = make_table(self.diff_model, (40, 420, 40))
+        self.diff_table = read_only_table(self.diff_model, widths=(40, 420, 40))
         layout.addWidget(self.diff_table, 1)
         return page
 

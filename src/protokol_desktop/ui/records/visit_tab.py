@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -262,15 +260,10 @@ class VisitTab(QWidget):
 
         checks, box = group("Daftar periksa (Peralatan/Perlengkapan dan Pencatatan SOP)")
         self.checklist_model = ChecklistModel(self)
-        self.checklist = QTableView()
-        self.checklist.setModel(self.checklist_model)
-        self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.checklist.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.checklist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.checklist.verticalHeader().setVisible(False)
+        self.checklist = read_only_table(self.checklist_model)
         self.checklist.verticalHeader().setDefaultSectionSize(24)
-        self.checklist.setWordWrap(True)
         header = self.checklist.horizontalHeader()
+        header.setStretchLastSection(False)  # the item text stretches, the note keeps its width
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)

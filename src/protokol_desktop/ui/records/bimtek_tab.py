@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +27,7 @@ from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
 from ..widgets import read_only_table
-from .common import datetime_edit, from_qt, group, side_by_side, to_qt
+from .common import datetime_edit, from_qt, group, record_frame, side_by_side, to_qt
 
 
 def _fit(table: QTableView, stretch: int) -> None:
@@ -48,18 +47,9 @@ class BimtekTab(QWidget):
         self.context = context
         self._dirty: set[str] = set()
         self._filling = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        top.addWidget(self.summary, 1)
-        self.export = QPushButton("Ekspor ke Excel…")
-        self.export.setToolTip("Daftar hadir peserta siap ditandatangani, narasumber, notulen dan laporan akhir")
-        top.addWidget(self.export)
-        outer.addLayout(top)
-        self.sections = QTabWidget()
-        outer.addWidget(self.sections, 1)
+        self.summary, self.export, self.sections = record_frame(
+            self, "Daftar hadir peserta siap ditandatangani, narasumber, notulen dan laporan akhir"
+        )
 
         schedule, box = group("Jadwal, tempat dan undangan")
         form = QFormLayout()

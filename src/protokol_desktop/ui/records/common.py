@@ -5,9 +5,36 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtWidgets import QDateTimeEdit, QGroupBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.office import active_office
+
+
+def record_frame(tab: QWidget, export_tip: str) -> tuple[QLabel, QPushButton, QTabWidget]:
+    """A record tab's frame: a status line with the Excel export beside it, and the sections below."""
+    outer = QVBoxLayout(tab)
+    outer.setContentsMargins(4, 4, 4, 4)
+    top = QHBoxLayout()
+    status = QLabel()
+    status.setWordWrap(True)
+    top.addWidget(status, 1)
+    export = QPushButton("Ekspor ke Excel…")
+    export.setToolTip(export_tip)
+    top.addWidget(export)
+    outer.addLayout(top)
+    sections = QTabWidget()
+    outer.addWidget(sections, 1)
+    return status, export, sections
 
 
 def group(title: str) -> tuple[QGroupBox, QVBoxLayout]:

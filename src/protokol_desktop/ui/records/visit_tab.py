@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +45,7 @@ from ...services.permissions import is_manager
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
 from ..widgets import read_only_table
-from .common import datetime_edit, from_qt, group, side_by_side, to_qt
+from .common import datetime_edit, from_qt, group, record_frame, side_by_side, to_qt
 
 Index = QModelIndex | QPersistentModelIndex
 THUMB = QSize(160, 120)
@@ -202,18 +201,9 @@ class VisitTab(QWidget):
         self._dirty: set[str] = set()
         self._filling = False
         self._saved_minutes = ""
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 4, 4, 4)
-        top = QHBoxLayout()
-        self.readiness = QLabel()
-        self.readiness.setWordWrap(True)
-        top.addWidget(self.readiness, 1)
-        self.export = QPushButton("Ekspor ke Excel…")
-        self.export.setToolTip("Daftar periksa, daftar hadir siap ditandatangani, dan notulen")
-        top.addWidget(self.export)
-        outer.addLayout(top)
-        self.sections = QTabWidget()
-        outer.addWidget(self.sections, 1)
+        self.readiness, self.export, self.sections = record_frame(
+            self, "Daftar periksa, daftar hadir siap ditandatangani, dan notulen"
+        )
 
         # -- preparation: the delegation, catering and the SOP's checklist
         delegation, box = group("Rombongan tamu")

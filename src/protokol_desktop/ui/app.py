@@ -25,24 +25,16 @@ from .controllers.request_controller import RequestController
 from .dialog_service import DialogService
 from .events import TAB_FACTORIES as EVENT_TABS
 from .events import ReminderWatcher
-from .main_window import MainWindow
+from .main_window import VIEW_SOURCES, MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
-from .widgets import PageAttribute
 
 IDLE_LOCK_MINUTES = 15
 
 
 class AppController(QObject):
     """Connects the window's actions and pages. The board is wired at once; every other page gets its
-    controller when its view is first built (see ``MainWindow.page``)."""
-
-    library = PageAttribute("page_controller")
-    agenda = PageAttribute("page_controller")
-    complaints = PageAttribute("page_controller")
-    reports = PageAttribute("page_controller")
-    calendar = PageAttribute("page_controller")
-    trust = PageAttribute("page_controller")
-    users = PageAttribute("page_controller")
+    controller when its view is first built (see ``MainWindow.page``); ``controller.library`` etc.
+    name a page's controller."""
 
     def __init__(self, window: MainWindow, context: AppContext) -> None:
         super().__init__(window)
@@ -89,6 +81,12 @@ class AppController(QObject):
         self._count_overdue()
         self.reminders.start_reminder_timer(60_000)
         icons.load_soon()
+
+    def __getattr__(self, name: str) -> Any:
+        """``controller.library`` and every other page's controller by its key: built on first use."""
+        if VIEW_SOURCES.get(name):
+            return self.page_controller(name)
+        raise AttributeError(name)
 
     def page_controller(self, key: str) -> Any:
         """The controller of page ``key``; builds the page (and so its controller) on first use."""

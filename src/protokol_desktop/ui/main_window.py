@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from . import icons
 from .board.view import BoardView
 from .events.reminders import ReminderBanner
-from .widgets import PageAttribute
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
 ACTION_ICONS = {
@@ -60,14 +59,6 @@ class MainWindow(QMainWindow):
     """A page's view was built (its key and the view): the application controller wires it."""
     firstPainted = Signal()
     """The window was painted for the first time (emitted from inside the paint: connect queued)."""
-
-    library = PageAttribute("page")
-    agenda = PageAttribute("page")
-    complaints = PageAttribute("page")
-    reports = PageAttribute("page")
-    calendar = PageAttribute("page")
-    trust = PageAttribute("page")
-    users = PageAttribute("page")
 
     def __init__(self) -> None:
         super().__init__()
@@ -168,6 +159,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.closing.emit()
         super().closeEvent(event)
+
+    def __getattr__(self, name: str) -> Any:
+        """``window.library`` and every other page of :data:`PAGES` by its key: built on first use."""
+        if VIEW_SOURCES.get(name):
+            return self.page(name)
+        raise AttributeError(name)
 
     def page(self, key: str) -> Any:
         """The view of page ``key``, built now if this is its first use."""

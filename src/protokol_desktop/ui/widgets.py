@@ -3,24 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
-
-
-class PageAttribute:
-    """A class attribute read through a lookup by its own name: ``library = PageAttribute("page")``
-    makes ``window.library`` mean ``window.page("library")``, so pages can be built on first use."""
-
-    def __init__(self, lookup: str) -> None:
-        self.lookup = lookup
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.key = name
-
-    def __get__(self, instance: object | None, owner: type) -> Any:
-        return self if instance is None else getattr(instance, self.lookup)(self.key)
 
 
 def read_only_table(

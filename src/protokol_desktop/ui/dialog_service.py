@@ -17,26 +17,27 @@ if TYPE_CHECKING:
 SIZE_COLUMN, DATE_COLUMN = 1, 3
 
 
-def _box(parent: QWidget | None, icon: str, title: str, text: str) -> QMessageBox:
-    # Qt's dialog classes through their module, when a dialog is first shown: making their Python
-    # types costs a start that shows none of them a few milliseconds.
-    message_box = QtWidgets.QMessageBox
-    return message_box(getattr(message_box.Icon, icon), title, text, message_box.StandardButton.NoButton, parent)
+# Qt's dialog classes are reached through their module when a dialog is first shown: making their
+# Python types would cost a start that shows none of them a few milliseconds.
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    return QtWidgets.QMessageBox(icon, title, text, QtWidgets.QMessageBox.StandardButton.NoButton, parent)
 
 
 class DialogService:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = _box(parent, "Information", title, text)
+        box = _box(parent, QtWidgets.QMessageBox.Icon.Information, title, text)
         box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        box = _box(parent, "Warning", title, text)
+        box = _box(parent, QtWidgets.QMessageBox.Icon.Warning, title, text)
         box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        box = _box(parent, "Question", title, text)
+        box = _box(parent, QtWidgets.QMessageBox.Icon.Question, title, text)
         yes = box.addButton("Ya", QtWidgets.QMessageBox.ButtonRole.YesRole)
         box.addButton("Tidak", QtWidgets.QMessageBox.ButtonRole.NoRole)
         box.exec()

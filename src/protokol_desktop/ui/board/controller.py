@@ -49,8 +49,7 @@ class BoardController(QObject):
         self.loaded = False  # the cards were read at least once
         self.criteria = BoardFilter()
         self._build_columns()
-        self._choices_filled = False  # the services and leaders come with the first reload
-        self._set_choices([], [])
+        self._set_choices([], [])  # the services and leaders come with the first reload
 
         view.search.textChanged.connect(self.apply_filters)
         view.service.currentIndexChanged.connect(self.apply_filters)
@@ -86,7 +85,6 @@ class BoardController(QObject):
     def _fill_filter_choices(self) -> None:
         services = [(entry.sop.service, entry.sop.code) for entry in library_service.list_library()]
         self._set_choices(services, [(title, title) for title in active_office().leaders])
-        self._choices_filled = True
 
     def _set_choices(self, services: list[tuple[str, str]], leaders: list[tuple[str, str]]) -> None:
         for combo, everything, choices in (
@@ -112,7 +110,7 @@ class BoardController(QObject):
         self.view.summary.setText("Memuat papan…")
 
     def reload(self) -> None:
-        if not self._choices_filled:
+        if not self.loaded:
             self._fill_filter_choices()
         now = datetime.now(UTC)
         self._cards = {card.request_id: card for card in board_service.load_cards(now)}

@@ -1,11 +1,15 @@
-"""Small view helpers shared by the pages."""
+"""Small view helpers shared by the pages: read-only tables, and date-and-time fields in the office's
+time zone."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QAbstractItemModel, QDateTime
+from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QTableView
+
+from ..services.office import active_office
 
 
 def read_only_table(
@@ -28,3 +32,22 @@ def read_only_table(
     for column, width in enumerate(widths):
         view.horizontalHeader().resizeSection(column, width)
     return view
+
+
+def datetime_edit() -> QDateTimeEdit:
+    """A date-and-time field with the calendar popup, in the office's "dd/MM/yyyy HH.mm"."""
+    edit = QDateTimeEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
+    return edit
+
+
+def to_qt(moment: datetime) -> QDateTime:
+    """A stored instant as the office's local wall-clock time, to the minute."""
+    local = moment.astimezone(active_office().zone)
+    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
+
+
+def from_qt(edit: QDateTimeEdit) -> datetime:
+    """The field's wall-clock time as an aware datetime in the office's zone."""
+    return edit.dateTime().toPython().replace(tzinfo=active_office().zone)

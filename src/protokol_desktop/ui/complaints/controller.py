@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...domain.indonesian import format_date, format_datetime
 from ...services import ServiceError, complaints
@@ -15,6 +15,7 @@ from ...services.library import list_library
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row
+from ..widgets import from_qt, to_qt
 from .view import ComplaintsView
 
 OVERDUE_COLOUR = "#c62828"
@@ -84,12 +85,11 @@ class ComplaintsController(QObject):
         view.classification.setEditText("")
 
     def _reset_received(self) -> None:
-        now = datetime.now(UTC).astimezone(active_office().zone)
-        self.view.received.setDateTime(QDateTime(now.year, now.month, now.day, now.hour, now.minute, 0))
+        self.view.received.setDateTime(to_qt(datetime.now(UTC)))
         self._show_deadline()
 
     def _received(self) -> datetime:
-        return self.view.received.dateTime().toPython().replace(tzinfo=active_office().zone)
+        return from_qt(self.view.received)
 
     def _show_deadline(self) -> None:
         due = complaints.due_date(self._received())

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.rows import RowsModel
-from ..widgets import read_only_table
+from ..widgets import datetime_edit, read_only_table
 
 HEADERS = ["No.", "Diterima", "Saluran", "Pengadu", "Layanan", "Isi", "Klasifikasi", "Petugas", "Batas jawab", "Status"]
 CONTENT_COLUMN = HEADERS.index("Isi")
@@ -76,9 +75,7 @@ class ComplaintsView(QWidget):
         new = QGroupBox("Pengaduan baru")
         form = QGridLayout(new)
         form.setContentsMargins(6, 6, 6, 6)
-        self.received = QDateTimeEdit()
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.received = datetime_edit()
         self.channel = QComboBox()
         self.complainant = QLineEdit()
         self.complainant.setPlaceholderText("kosongkan bila anonim")

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from ...services import events as ev
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import read_only_table
+from ..widgets import datetime_edit, from_qt, read_only_table
 from .common import RecordTab, select_key, selected_key
 
 RUNDOWN_HEADERS = ["No", "Mulai", "Selesai", "Durasi", "Acara", "Pelaksana", "Catatan"]
@@ -167,9 +166,7 @@ class EventTab(RecordTab):
         self.check_kind = QComboBox()
         for kind, label in ev.CHECK_KINDS.items():
             self.check_kind.addItem(label, kind)
-        self.check_time = QDateTimeEdit()
-        self.check_time.setCalendarPopup(True)
-        self.check_time.setDisplayFormat("dd/MM/yyyy HH.mm")
+        self.check_time = datetime_edit()
         self.check_findings = QLineEdit()
         self.check_findings.setPlaceholderText("Hasil dan temuan (tempat, kursi VIP, sound system, jalur kedatangan…)")
         self.check_officers = QLineEdit()
@@ -512,9 +509,7 @@ class EventTab(RecordTab):
         self.photo_label.setText(", ".join(p.name for p in self.photos) or "Belum ada foto dipilih (JPG/PNG)")
 
     def record_check(self) -> bool:
-        zone = active_office().zone
-        held = self.check_time.dateTime().toPython()
-        held_at = held.replace(tzinfo=zone)  # type: ignore[union-attr]
+        held_at = from_qt(self.check_time)
         ok = self.run(
             "Laporan tidak disimpan",
             lambda: ev.record_check(

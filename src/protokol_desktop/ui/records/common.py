@@ -1,12 +1,9 @@
-"""Layout pieces and date conversions shared by the guest-visit and Bimtek tabs."""
+"""Layout pieces shared by the guest-visit and Bimtek tabs."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -16,8 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from ...services.office import active_office
 
 
 def record_frame(tab: QWidget, export_tip: str) -> tuple[QLabel, QPushButton, QTabWidget]:
@@ -54,22 +49,3 @@ def side_by_side(left: QWidget, right: QWidget, left_stretch: int, right_stretch
     splitter.setStretchFactor(1, right_stretch)
     splitter.setChildrenCollapsible(False)
     return splitter
-
-
-def datetime_edit() -> QDateTimeEdit:
-    """A date-and-time field with the calendar popup, in the office's "dd/MM/yyyy HH.mm"."""
-    edit = QDateTimeEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy HH.mm")
-    return edit
-
-
-def to_qt(moment: datetime) -> QDateTime:
-    """A stored instant as the office's local wall-clock time, to the minute."""
-    local = moment.astimezone(active_office().zone)
-    return QDateTime(local.year, local.month, local.day, local.hour, local.minute, 0)
-
-
-def from_qt(edit: QDateTimeEdit) -> datetime:
-    """The field's wall-clock time as an aware datetime in the office's zone."""
-    return edit.dateTime().toPython().replace(tzinfo=active_office().zone)

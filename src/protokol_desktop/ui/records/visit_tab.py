@@ -44,8 +44,8 @@ from ...services.office import active_office
 from ...services.permissions import is_manager
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import read_only_table
-from .common import datetime_edit, from_qt, group, record_frame, side_by_side, to_qt
+from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
+from .common import group, record_frame, side_by_side
 
 Index = QModelIndex | QPersistentModelIndex
 THUMB = QSize(160, 120)

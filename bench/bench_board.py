@@ -130,18 +130,13 @@ def main() -> int:
     from protokol_desktop.services.users import Account
 
     controller = AppController(window, AppContext(paths, account=Account(0, "bench", "Bench", "", "", "Admin", True)))
-    from PySide6.QtCore import QEventLoop
-
     from protokol_desktop.ui import icons
+    from protokol_desktop.ui.app import run_until
 
-    loaded = QEventLoop()  # the cards are read after the window's first paint, the icons after them
-    controller.board.reloaded.connect(loaded.quit)
     window.show()
-    loaded.exec()
+    run_until(controller.board.reloaded)  # the cards are read after the window's first paint, icons after
     if not icons.ready():
-        icons_loaded = QEventLoop()
-        icons.loader().loaded.connect(icons_loaded.quit)
-        icons_loaded.exec()
+        run_until(icons.loader().loaded)
     app.processEvents()
     active = sum(m.rowCount() for key, m in controller.board.models.items() if not key.startswith("__selesai"))
 

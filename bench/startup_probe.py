@@ -41,9 +41,9 @@ def main() -> int:
     paths = resolve_paths(sys.argv[1]).ensure()
     open_store(paths)
     gates.register_provider("protokol_desktop.services.visits")
-    from protokol_desktop.ui.app import build_main_window, create_application, ensure_office
+    from protokol_desktop.ui.app import build_main_window, create_application, ensure_office, run_until
 
-    _app = create_application()  # held: the QApplication lives as long as the window
+    app = create_application()
     ensure_office()
     from protokol_desktop.services.users import Account
 
@@ -52,24 +52,17 @@ def main() -> int:
     window, controller = build_main_window(paths, account)
     window.resize(1440, 860)
     window.show()
-    settle(_app)
+    settle(app)
     window.grab()  # painted once: the window a user sees first
     print(f"shown {time.time():.6f}", flush=True)
 
-    from PySide6.QtCore import QEventLoop
-
     from protokol_desktop.ui import icons
 
-    def wait_for(signal) -> None:  # noqa: ANN001
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        loop.exec()
-
-    wait_for(controller.board.reloaded)
+    run_until(controller.board.reloaded)
     window.grab()
     print(f"filled {time.time():.6f}", flush=True)
     if not icons.ready():
-        wait_for(icons.loader().loaded)
+        run_until(icons.loader().loaded)
     window.grab()
     print(f"ready {time.time():.6f}", flush=True)
     heavy = [name for name in ("openpyxl",) if name in sys.modules]

@@ -435,6 +435,15 @@ def _backup_quietly(paths: AppPaths) -> None:
         auto_backup(paths)
 
 
+def run_until(signal: Any, timeout_ms: int = 30_000) -> None:
+    """Run the event loop until ``signal`` is emitted (or ``timeout_ms`` passes): the self-test and
+    the benchmarks wait so for the start sequence's cards and icons. Connect before it can fire."""
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
 def _self_test(paths: AppPaths) -> int:
     """Open the database, build the main window offscreen, run one export, exit 0 on success."""
     import tempfile
@@ -447,12 +456,8 @@ def _self_test(paths: AppPaths) -> int:
         apply_office("ambon")
     account = Account(0, "uji-mandiri", "Uji mandiri", "", "", "Admin", True)
     window, controller = build_main_window(paths, account)
-    # The cards are read after the window's first paint: wait for them (at most 30 s).
-    loop = QEventLoop()
-    controller.board.reloaded.connect(loop.quit)
-    QTimer.singleShot(30_000, loop.quit)
     window.show()
-    loop.exec()
+    run_until(controller.board.reloaded)  # the cards are read after the window's first paint
     if not controller.board.loaded:
         raise RuntimeError("papan kerja tidak terisi setelah jendela tampil")
     entries = list_library()

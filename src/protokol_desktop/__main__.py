@@ -15,10 +15,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    gui = args.command is None and not args.self_test
+    use = None
     try:
         paths = resolve_paths(args.data_dir).ensure()
+        use, refusal = _hold_folder(paths, args)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            if gui:
+                _show_fatal(refusal)
+            use.release()
+            return 1 if gui else 2
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
-        _open(paths, url, gui=args.command is None and not args.self_test)
+        _open(paths, url, gui=gui)
         from .services import gates
 
         gates.register_provider("protokol_desktop.services.visits")  # the guest visit's step gate
@@ -26,15 +35,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Gagal membuka data: {exc}", file=sys.stderr)
         if args.command is None:
             _show_fatal(str(exc))
+        if use is not None:
+            use.release()
         return 2
     try:
         if args.command is not None:
+            _warn_anchor(args.command)
             return run_command(args, paths)
         from .ui.app import run_gui
 
         return run_gui(paths, self_test=args.self_test)
     finally:
         close_database()
+        use.release()
+
+
+def _hold_folder(paths, args):  # noqa: ANN001, ANN202
+    """Register this process in the data folder (store/folder_lock.py). Refused: a second window on
+    one folder, and anything while a restore is swapping the database."""
+    from .store import folder_lock
+
+    role = "gui" if args.command is None and not args.self_test else f"cli:{args.command or 'self-test'}"
+    use = folder_lock.register(paths.data, role)
+    others = folder_lock.holders(paths.data, exclude=use)
+    restoring = [holder for holder in others if holder.role == "restore"]
+    if restoring:
+        return use, f"Folder data {paths.data} sedang dipulihkan ({restoring[0].describe()}); ulangi sebentar lagi."
+    windows = [holder for holder in others if holder.role == "gui"]
+    if role == "gui" and windows:
+        return use, (
+            f"Protokol Desktop sudah dibuka untuk folder data {paths.data} ({windows[0].describe()}). "
+            "Gunakan jendela yang sudah terbuka."
+        )
+    return use, None
+
+
+def _warn_anchor(command: str) -> None:
+    """Every start compares the audit chain with its anchor; ``check`` reports it in full."""
+    if command in ("check", "migrate-to"):
+        return
+    from .services.audit import anchor_at_start
+
+    for problem in anchor_at_start():
+        print(f"Peringatan: {problem}. Jalankan 'protokol-desktop check'.", file=sys.stderr)
 
 
 def _open(paths, url: str | None, gui: bool) -> None:  # noqa: ANN001

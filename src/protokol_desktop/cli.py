@@ -147,20 +147,38 @@ def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_backup(args: argparse.Namespace, paths: AppPaths) -> int:
     from .services.backup import backup_to
 
-    out = backup_to(Path(args.out))
+    out = backup_to(Path(args.out), cli_actor())
     print(f"Cadangan dibuat: {out} ({out.stat().st_size} bita)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
-    from .services.backup import check_backup_file, restore
+    """Refused while another process holds the data folder, and for a file that fails the checks of
+    ``check`` unless ``--force --reason`` says why (the restore's audit entry records it)."""
+    from .services.backup import RestoreRefused, inspect_backup, refuse_if_busy, restore
 
     source = Path(args.file)
-    problems = check_backup_file(source)
-    if problems:
-        for problem in problems:
-            print(f"Ditolak: {problem}", file=sys.stderr)
+    if args.force and not (args.reason or "").strip():
+        print("--force memerlukan --reason \"alasan\" (dicatat di jejak audit)", file=sys.stderr)
         return 2
+    try:
+        refuse_if_busy(paths)
+    except RestoreRefused as exc:
+        print(f"Ditolak: {exc}", file=sys.stderr)
+        return 2
+    inspection = inspect_backup(paths, source)
+    for problem in inspection.problems:
+        print(f"Ditolak: {problem}", file=sys.stderr)
+    if inspection.problems:
+        return 2
+    if inspection.findings:
+        print(f"Berkas {source.name} gagal pemeriksaan ({len(inspection.findings)} masalah):", file=sys.stderr)
+        for finding in inspection.findings:
+            print(f"- {finding}", file=sys.stderr)
+        if not args.force:
+            refusal = "Ditolak: berkas yang gagal pemeriksaan tidak dipulihkan; tidak ada yang diubah."
+            print(f'{refusal} Ulangi dengan --force --reason "alasan" bila memang harus dipulihkan.', file=sys.stderr)
+            return 2
     if not args.yes:
         if not sys.stdin.isatty():
             print("Pemulihan mengganti basis data saat ini; ulangi dengan --yes untuk skrip.", file=sys.stderr)
@@ -169,9 +187,36 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
         if answer.strip().upper() != "YA":
             print("Dibatalkan; tidak ada yang berubah.")
             return 1
-    aside = restore(paths, source)
-    print(f"Dipulihkan dari {source}. Basis data sebelumnya disimpan di {aside}")
+    try:
+        aside = restore(paths, source, actor=cli_actor(), force_reason=args.reason if args.force else None)
+    except RestoreRefused as exc:
+        print(f"Ditolak: {exc}", file=sys.stderr)
+        return 2
+    forced = " meskipun gagal pemeriksaan (dicatat di jejak audit)" if inspection.findings else ""
+    print(f"Dipulihkan dari {source}{forced}. Basis data sebelumnya disimpan di {aside}")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services import audit
+
+    if args.audit_command == "verify":
+        from .services.audit_file import verify_export
+
+        result = verify_export(Path(args.file))
+        if result.problems:
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+            print(f"Verifikasi GAGAL: {len(result.problems)} masalah di {args.file}", file=sys.stderr)
+            return 1
+        print(f"Verifikasi berhasil: {result.checked} entri di {args.file} sama dengan jejak audit "
+              f"(rantai utuh sampai entri #{result.last_id}).")  # fmt: skip
+        return 0
+    if args.audit_command == "reset-anchor":
+        current = audit.reset_anchor(cli_actor(), args.reason)
+        print(f"Jangkar jejak audit diatur ulang ke entri #{current.id if current else 0}; dicatat di jejak audit.")
+        return 0
+    return 2
 
 
 def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -265,6 +310,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan")
     restore.add_argument("file")
     restore.add_argument("--yes", action="store_true", help="jangan bertanya (untuk skrip)")
+    restore.add_argument("--force", action="store_true", help="pulihkan juga berkas yang gagal pemeriksaan")
+    restore.add_argument("--reason", metavar="ALASAN", help="alasan --force, dicatat di jejak audit")
+    audit_parser = sub.add_parser("audit", help="jejak audit: verifikasi ekspor, jangkar")
+    audit_sub = audit_parser.add_subparsers(dest="audit_command", required=True)
+    audit_verify = audit_sub.add_parser("verify", help="periksa berkas ekspor jejak audit terhadap rantai")
+    audit_verify.add_argument("file", metavar="FILE.xlsx")
+    audit_reset = audit_sub.add_parser("reset-anchor", help="terima rantai saat ini setelah pemotongan diperiksa")
+    audit_reset.add_argument("--reason", required=True, metavar="ALASAN", help="dicatat di jejak audit")
 
     cal = sub.add_parser("calendar", help="kalender hari kerja kantor")
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
@@ -306,6 +359,7 @@ COMMANDS = {
     "calendar": cmd_calendar,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "audit": cmd_audit,
     "export": cmd_export,
     "migrate-to": cmd_migrate_to,
     "agenda": cmd_agenda,

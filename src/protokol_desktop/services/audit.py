@@ -3,20 +3,32 @@
 Each entry carries the SHA-256 of its own content and of the entry before it, so an edited entry
 no longer matches its hash and a removed one breaks the chain; :func:`verify_chain` names the entry.
 Entries are written inside the transaction of the change they record.
+
+A hash chain alone cannot tell that its newest entries were deleted: the shortened chain is still a
+valid chain. So the head is also anchored outside the table: after every commit that added entries,
+the newest entry's id and hash are written to a small file beside the database (on a PostgreSQL
+server, in each PC's data folder: the head that PC saw), and every backup carries the head it was
+made at in its own metadata. ``check``, the start of the app and a restore compare the table with
+them, so a truncated tail is reported. An anchor never moves past a chain that no longer contains
+it: the evidence stays until a restore or an explicit, audited reset.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
-from peewee import SqliteDatabase
+from peewee import SqliteDatabase, fn
 
+from ..store.db import anchor_path
 from ..store.models import AuditEntry, database
-from . import Actor
+from . import Actor, ServiceError
 
 GENESIS = "0" * 64
 
@@ -25,12 +37,17 @@ def _canonical(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
 
 
+def utc_text(at: datetime) -> str:
+    """An entry's time as hashed: UTC to the microsecond (the audit export carries it so)."""
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def entry_hash(prev_hash: str, at: datetime, actor: str, action: str, entity: str, entity_id: str,
                before: str, after: str) -> str:  # fmt: skip
     payload = "\x1f".join(
         [
             prev_hash,
-            at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            utc_text(at),
             actor,
             action,
             entity,
@@ -63,7 +80,7 @@ def record(
     before_text = "" if before is None else _canonical(before)
     after_text = "" if after is None else _canonical(after)
     entity_key = str(entity_id)
-    return AuditEntry.create(
+    entry = AuditEntry.create(
         at=at,
         actor=actor,
         action=action,
@@ -74,6 +91,8 @@ def record(
         prev_hash=prev,
         hash=entry_hash(prev, at, actor, action, entity, entity_key, before_text, after_text),
     )
+    database.after_commit(_advance_anchor)  # at once when no transaction is open
+    return entry
 
 
 def verify_chain() -> list[str]:
@@ -106,6 +125,8 @@ class AuditRow:
     entity_id: str
     before: str
     after: str
+    prev_hash: str = ""
+    hash: str = ""
 
 
 def entries(
@@ -129,7 +150,8 @@ def entries(
     needle = text.strip().casefold()
     rows = []
     for row in query.iterator():
-        item = AuditRow(row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after)
+        item = AuditRow(row.id, row.at, row.actor, row.action, row.entity, row.entity_id, row.before, row.after,
+                        row.prev_hash, row.hash)  # fmt: skip
         if needle and not any(
             needle in field.casefold() for field in (item.actor, item.action, item.entity_id, item.before, item.after)
         ):
@@ -142,3 +164,212 @@ def entries(
 
 def actions() -> list[str]:
     return [row.action for row in AuditEntry.select(AuditEntry.action).distinct().order_by(AuditEntry.action)]
+
+
+# -- the head anchored outside the table
+
+
+@dataclass(frozen=True)
+class Head:
+    """The newest entry of the chain and how many entries it has."""
+
+    id: int
+    hash: str
+    count: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "hash": self.hash, "count": self.count}
+
+
+def head() -> Head | None:
+    last = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
+    if last is None:
+        return None
+    return Head(last.id, last.hash, AuditEntry.select(fn.COUNT(AuditEntry.id)).scalar() or 0)
+
+
+def read_anchor(path: Path | None = None) -> dict[str, Any] | None:
+    """The anchor file's content, or None when there is none. A file that cannot be read is a
+    problem of its own (reported by :func:`anchor_problems`)."""
+    path = path or anchor_path()
+    if path is None or not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServiceError(f"Berkas jangkar jejak audit {path} tidak dapat dibaca: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("head"), dict):
+        raise ServiceError(f"Berkas jangkar jejak audit {path} tidak berisi jangkar yang sah")
+    return data
+
+
+_written = threading.local()
+
+
+def write_anchor(current: Head | None, backups: list[dict[str, Any]] | None = None) -> None:
+    """Write the anchor file (atomically: a temporary file replaced in one step)."""
+    path = anchor_path()
+    if path is None or current is None:
+        return
+    if backups is None:
+        try:
+            backups = (read_anchor(path) or {}).get("backups", [])
+        except ServiceError:
+            backups = []
+    data = {
+        "version": 1,
+        "database": str(database.obj.database),
+        "head": current.as_dict(),
+        "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+        "backups": (backups or [])[-200:],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.sebagian")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, path)
+    _written.key = (str(path), current.id, current.hash)
+
+
+def _contains(point: Any) -> bool:
+    """Whether the chain holds the entry ``{"id", "hash"}`` (an empty chain holds id 0)."""
+    if not isinstance(point, dict):
+        return False
+    point_id = int(point.get("id", 0) or 0)
+    if point_id <= 0:
+        return True
+    row = AuditEntry.get_or_none(AuditEntry.id == point_id)
+    return row is not None and row.hash == point.get("hash")
+
+
+def mark_restoring(restored: Head | None) -> None:
+    """Before a restore swaps files: the anchor also accepts the restored file's head, so a restore
+    cut short after the swap (killed, power cut) is not taken for a truncated chain."""
+    path = anchor_path()
+    if path is None:
+        return
+    try:
+        anchor = read_anchor(path)
+    except ServiceError:
+        anchor = None
+    data = anchor or {"version": 1, "head": {"id": 0, "hash": "", "count": 0}, "backups": []}
+    data["restoring"] = restored.as_dict() if restored else {"id": 0, "hash": "", "count": 0}
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.sebagian")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, path)
+    _written.key = None
+
+
+def _advance_anchor() -> None:
+    """After a commit that added entries: move the anchor to the new head, unless the chain no
+    longer contains the anchored entry (then the anchor is evidence and stays where it is)."""
+    path = anchor_path()
+    if path is None:
+        return
+    current = head()
+    if current is None or getattr(_written, "key", None) == (str(path), current.id, current.hash):
+        return
+    try:
+        anchor = read_anchor(path)
+    except ServiceError:
+        return  # an unreadable anchor is reported by check; it is not overwritten
+    if anchor is not None:
+        anchored = anchor["head"]
+        if _contains(anchor.get("restoring")) and not _contains(anchored):
+            pass  # a restore swapped the files and was cut short before it re-anchored: finish it
+        elif int(anchored.get("id", 0)) >= current.id or not _contains(anchored):
+            return
+    write_anchor(current, (anchor or {}).get("backups", []))
+
+
+def anchor_problems() -> list[str]:
+    """How the table disagrees with the anchored head; empty when it contains it."""
+    path = anchor_path()
+    try:
+        anchor = read_anchor(path)
+    except ServiceError as exc:
+        return [f"Jejak audit: {exc}"]
+    if anchor is None:
+        return []
+    anchored = anchor["head"]
+    if not _contains(anchored) and "restoring" in anchor and _contains(anchor["restoring"]):
+        return []  # a restore cut short after its swap: the restored chain is the one in force
+    anchored_id = int(anchored.get("id", 0))
+    if anchored_id <= 0:
+        return []
+    row = AuditEntry.get_or_none(AuditEntry.id == anchored_id)
+    current = head()
+    last = current.id if current else 0
+    short_hash = str(anchored.get("hash", ""))[:12]
+    if row is None:
+        first_lost = last + 1
+        return [
+            f"Jejak audit terpotong: jangkar {path.name if path else ''} mencatat entri terakhir #{anchored_id} "
+            f"(hash {short_hash}…), tetapi jejak hanya sampai #{last}: entri #{first_lost} sampai #{anchored_id} "
+            "dihapus dari ujung rantai"
+        ]
+    if row.hash != anchored.get("hash"):
+        return [
+            f"Jejak audit: entri #{anchored_id} tidak sama dengan yang dicatat jangkar {path.name if path else ''} "
+            f"(hash {short_hash}…): ujung rantai telah ditulis ulang"
+        ]
+    return []
+
+
+def anchor_at_start() -> list[str]:
+    """At every start: the anchor's problems; a missing anchor (first start, or a database from
+    before anchoring) is made from the current head."""
+    problems = anchor_problems()
+    if not problems:
+        try:
+            if read_anchor() is None:
+                write_anchor(head(), [])
+            else:
+                _advance_anchor()
+        except (OSError, ServiceError):
+            pass  # reported by check
+    return problems
+
+
+def note_backup(file: Path, at_head: Head | None) -> None:
+    """Remember in the anchor file which head a named backup was made at."""
+    try:
+        anchor = read_anchor() or {}
+    except ServiceError:
+        return
+    backups = [item for item in anchor.get("backups", []) if item.get("file") != file.name]
+    backups.append({"file": file.name, **(at_head.as_dict() if at_head else {"id": 0, "hash": "", "count": 0}),
+                    "at": datetime.now(UTC).isoformat(timespec="seconds")})  # fmt: skip
+    write_anchor(head(), backups)
+
+
+def reset_anchor(actor: str | Actor, reason: str) -> Head | None:
+    """Accept the chain as it is now (after a reported truncation was examined): the old anchor goes
+    into an audit entry with the reason, and the anchor is set to the new head."""
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError("Alasan wajib diisi untuk mengatur ulang jangkar jejak audit")
+    try:
+        anchor = read_anchor()
+    except ServiceError as exc:
+        anchor = {"tidak_terbaca": str(exc)}
+    with database.atomic():
+        record(actor, "jangkar_audit_diatur_ulang", "audit", "jangkar", before=anchor and anchor.get("head", anchor),
+               after={"alasan": reason, "masalah": anchor_problems()})  # fmt: skip
+    current = head()
+    try:
+        backups = (read_anchor() or {}).get("backups", [])
+    except ServiceError:
+        backups = []
+    write_anchor(current, backups)
+    return current
+
+
+def record_export(actor: str | Actor | None, kind: str, out: Path, rows: int | None = None,
+                  **details: Any) -> None:  # fmt: skip
+    """An export that carries personal data (names, NIP, phone numbers) is itself an audit entry."""
+    after: dict[str, Any] = {"jenis": kind, "berkas": str(out)}
+    if rows is not None:
+        after["baris"] = rows
+    after.update({key: value for key, value in details.items() if value not in (None, "")})
+    with database.atomic():
+        record(actor or "tidak-dikenal", "ekspor_data", "berkas", out.name, after=after)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from ..domain.sop import Sop, SopFormatError, sop_from_dict
 from ..store.db import integrity_problems
 from ..store.models import Request, SopRecord, SopRevision, StepPause, StepRun, database
-from .audit import verify_chain
+from .audit import anchor_problems, verify_chain
 from .office import active_office
 
 
@@ -108,10 +108,13 @@ def request_problems(sops: dict[int, Sop]) -> list[str]:
     return problems
 
 
-def run_checks() -> list[str]:
-    """All problems found; an empty list means the database is sound."""
+def run_checks(anchor: bool = True) -> list[str]:
+    """All problems found; an empty list means the database is sound. ``anchor`` compares the chain
+    with the head anchored beside the database (off when checking a backup before a restore: an
+    older backup lawfully ends before that head, and is compared with its own metadata instead)."""
     problems = integrity_problems(database.obj)
     if problems:
         return problems
     revision_problems, sops = _revision_problems()
-    return revision_problems + request_problems(sops) + verify_chain()
+    problems = revision_problems + request_problems(sops) + verify_chain()
+    return problems + anchor_problems() if anchor else problems

@@ -35,6 +35,74 @@ class DatabaseError(RuntimeError):
     """The database cannot be used; the message says why, in Indonesian."""
 
 
+class DatabaseReplacedError(DatabaseError):
+    """The file the app opened is no longer the file at its path: a write now would be lost."""
+
+
+REPLACED_MESSAGE = (
+    "Berkas basis data {path} telah diganti atau dihapus oleh proses lain sejak aplikasi membukanya "
+    "(misalnya pemulihan cadangan dari luar aplikasi). Aplikasi berhenti menyimpan agar tidak ada perubahan yang "
+    "masuk ke berkas yang sudah dibuang. Tutup Protokol Desktop lalu buka kembali; perubahan yang belum "
+    "tersimpan sejak pesan ini harus dimasukkan ulang."
+)
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    import os
+
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+class GuardedSqliteDatabase(SqliteDatabase):
+    """A SQLite database that refuses to write once its file has been replaced under it.
+
+    SQLite keeps writing to the file it opened; when that file is renamed away or deleted (a restore
+    by another process, a copy in Explorer), every later commit would land in a file no one sees
+    again. The file's identity (device and inode, on Windows the volume and file index) is taken
+    when the connection opens and compared before every transaction and every write outside one.
+    """
+
+    replaced_handler: Callable[[str], None] | None = None
+    """Called with the message each time a write is refused for it (the window shows it)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.identity: tuple[int, int] | None = None
+        self.replaced = False
+
+    def _connect(self):  # type: ignore[misc]  # noqa: ANN202 - sqlite3.Connection
+        conn = super()._connect()
+        if self.identity is None:
+            self.identity = _identity(self.database)
+        return conn
+
+    def check_identity(self) -> None:
+        """Raise :class:`DatabaseReplacedError` when the file at the path is not the one opened."""
+        if self.database == ":memory:" or self.identity is None:
+            return
+        if not self.replaced and _identity(self.database) == self.identity:
+            return
+        message = REPLACED_MESSAGE.format(path=self.database)
+        self.replaced = True
+        handler = type(self).replaced_handler
+        if handler is not None:
+            handler(message)
+        raise DatabaseReplacedError(message)
+
+    def begin(self, lock_type=None) -> None:  # noqa: ANN001
+        self.check_identity()
+        super().begin(lock_type)
+
+    def execute_sql(self, sql, params=None):  # noqa: ANN001, ANN201
+        if not self.in_transaction() and sql.lstrip()[:6].upper() not in ("SELECT", "PRAGMA"):
+            self.check_identity()
+        return super().execute_sql(sql, params)
+
+
 DriverError = PeeweeException
 """Any failure below the services while the app runs (a server out of reach, a busy file): the window
 says so and tries again, without knowing the ORM."""
@@ -78,6 +146,18 @@ def _v6(db: SqliteDatabase) -> None:
 
 MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+_anchor: dict[str, Path | None] = {"path": None}
+
+
+def set_anchor_path(path: Path | None) -> None:
+    """Where the audit chain's head is anchored outside the database (see services/audit.py)."""
+    _anchor["path"] = path
+
+
+def anchor_path() -> Path | None:
+    return _anchor["path"]
 
 
 def is_sqlite(db: Database) -> bool:
@@ -208,7 +288,7 @@ def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
                 f"Basis data dibuat oleh versi aplikasi yang lebih baru (skema {version}, aplikasi ini "
                 f"{SCHEMA_VERSION}). Perbarui aplikasi; basis data tidak diubah."
             )
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = GuardedSqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         version = schema_version(db)
@@ -216,6 +296,7 @@ def open_database(path: Path, backup_dir: Path | None = None) -> SqliteDatabase:
         db.close()
         raise DatabaseError(f"Basis data {path} tidak dapat dibuka: {exc}") from exc
     database.initialize(db)
+    set_anchor_path(path.with_name(f"{path.stem}.jangkar-audit.json"))
     if version < SCHEMA_VERSION:
         if existed and version > 0:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

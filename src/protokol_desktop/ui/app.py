@@ -392,25 +392,17 @@ def _integrity_ok(paths: AppPaths, dialogs: DialogService) -> bool:
 
 
 def run_gui(paths: AppPaths, self_test: bool = False) -> int:
-    from PySide6.QtCore import QLockFile
-
+    """The composition root has registered this window in the data folder (a second window on the
+    same folder is refused there, see ``__main__._hold_folder``)."""
     from ..services.backup import auto_backup
 
     app = create_application()
     if self_test:
         return _self_test(paths)
     dialogs = DialogService()
-    lock = QLockFile(str(paths.data / "protokol.lock"))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
-        dialogs.error(
-            None,
-            "Protokol Desktop sudah berjalan",
-            f"Protokol Desktop sudah dibuka untuk folder data {paths.data}. Gunakan jendela yang sudah terbuka.",
-        )
-        return 1
     if not _integrity_ok(paths, dialogs) or not ensure_office():
         return 0
+    _anchor_ok(dialogs)
     account = first_login(dialogs)
     if account is None:
         return 0
@@ -422,10 +414,75 @@ def run_gui(paths: AppPaths, self_test: bool = False) -> int:
     watcher = IdleWatcher(controller)
     app.installEventFilter(watcher)
     app.aboutToQuit.connect(lambda: _backup_quietly(paths))
+    ReplacedWatcher(window, dialogs)
     window.show()
-    code = app.exec()
-    lock.unlock()
-    return code
+    return app.exec()
+
+
+def _anchor_ok(dialogs: DialogService) -> None:
+    """Every start compares the audit chain with the head anchored beside the database."""
+    from ..services.audit import anchor_at_start
+
+    problems = anchor_at_start()
+    if problems:
+        dialogs.error(
+            None,
+            "Jejak audit tidak lengkap",
+            "\n".join(problems)
+            + "\n\nEntri jejak audit terbaru hilang dari basis data. Laporkan kepada Kabag dan petugas TI; "
+            "halaman Audit & Cadangan menampilkan jejak yang tersisa.",
+        )
+
+
+class ReplacedWatcher(QObject):
+    """Notices that the database file was replaced under the running app (another process restored
+    a backup, a file was copied over it): says so once and stops every write (the store refuses each
+    transaction from then on, see ``GuardedSqliteDatabase``)."""
+
+    INTERVAL_MS = 2000
+
+    def __init__(self, window: QWidget, dialogs: DialogService) -> None:
+        from ..store.db import GuardedSqliteDatabase
+
+        super().__init__(window)
+        self.window = window
+        self.dialogs = dialogs
+        self.shown = False
+        self.pending = False
+        self.message = ""
+        GuardedSqliteDatabase.replaced_handler = self._replaced
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+        self.timer.start()
+
+    def check(self) -> None:
+        from ..store.db import DatabaseReplacedError, GuardedSqliteDatabase
+        from ..store.models import database
+
+        if isinstance(database.obj, GuardedSqliteDatabase):
+            with contextlib.suppress(DatabaseReplacedError):
+                database.obj.check_identity()
+
+    def _replaced(self, message: str) -> None:
+        self.message = message
+        if not self.shown:  # the first time: a lasting line in the status bar, no more polling
+            self.shown = True
+            self.timer.stop()
+            from PySide6.QtWidgets import QLabel, QMainWindow
+
+            if isinstance(self.window, QMainWindow):
+                self.banner = QLabel("<b>Basis data telah diganti: perubahan TIDAK disimpan lagi.</b> "
+                                     "Tutup dan buka kembali aplikasi.")  # fmt: skip
+                self.banner.setStyleSheet("color: #a00000;")
+                self.window.statusBar().addPermanentWidget(self.banner)
+        if not self.pending:  # told once per refused action, after the call that found it returns
+            self.pending = True
+            QTimer.singleShot(0, self, self._tell)
+
+    def _tell(self) -> None:
+        self.pending = False
+        self.dialogs.error(self.window, "Basis data telah diganti", self.message)
 
 
 def _backup_quietly(paths: AppPaths) -> None:

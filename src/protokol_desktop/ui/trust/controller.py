@@ -93,19 +93,22 @@ class TrustController(QObject):
             self.context.dialogs.info(self.view, "Jejak audit utuh", "Semua entri tersambung dan tidak berubah.")
 
     def export(self) -> None:
-        from ...export.audit_xlsx import write_audit
+        from ...services.audit_file import export_trail
 
         suggested = self.context.paths.exports / f"jejak-audit-{datetime.now():%Y%m%d}.xlsx"
         chosen = self.context.dialogs.save_file(self.view, "Ekspor jejak audit", str(suggested), "Excel (*.xlsx)")
         if not chosen:
             return
-        rows = audit.entries(**self._filters(), limit=None)
+        filters = self._filters()
         try:
-            write_audit(Path(chosen), rows, active_office().zone, "Jejak Audit Protokol Desktop")
-        except OSError as exc:
+            count = export_trail(Path(chosen), self.context.actor(), text=filters["text"],
+                                 actor_filter=filters["actor"], action=filters["action"], since=filters["since"],
+                                 until=filters["until"])  # fmt: skip
+        except (OSError, ServiceError) as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"{len(rows)} entri disimpan ke {chosen}")
+        self.apply()  # the export is an entry of its own
+        self.context.dialogs.info(self.view, "Ekspor berhasil", f"{count} entri disimpan ke {chosen}")
 
     def _show_backups(self) -> None:
         folder = backup.backup_folder(self.context.paths)
@@ -121,8 +124,8 @@ class TrustController(QObject):
         folder = backup.backup_folder(self.context.paths)
         target = folder / f"{backup.PREFIX}{datetime.now():{backup.STAMP}}{backup.SUFFIX}"
         try:
-            backup.backup_to(target)
-        except OSError as exc:
+            backup.backup_to(target, self.context.actor())
+        except (OSError, ServiceError) as exc:
             self.context.dialogs.error(self.view, "Cadangan gagal", str(exc))
             return
         backup.rotate(folder)
@@ -152,20 +155,47 @@ class TrustController(QObject):
         if not chosen:
             return
         source = Path(chosen)
-        problems = backup.check_backup_file(source)
-        if problems:
-            self.context.dialogs.error(self.view, "Cadangan tidak dapat dipakai", "\n".join(problems))
+        try:
+            backup.refuse_if_busy(self.context.paths)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.view, "Pemulihan ditolak", str(exc))
             return
+        inspection = backup.inspect_backup(self.context.paths, source)
+        if inspection.problems:
+            self.context.dialogs.error(self.view, "Cadangan tidak dapat dipakai", "\n".join(inspection.problems))
+            return
+        reason = None
+        if inspection.findings:
+            shown = "\n".join(f"• {finding}" for finding in inspection.findings[:10])
+            more = f"\n… dan {len(inspection.findings) - 10} masalah lain" if len(inspection.findings) > 10 else ""
+            if not self.context.dialogs.confirm(
+                self.view,
+                "Cadangan GAGAL pemeriksaan",
+                f"Berkas {source.name} gagal pemeriksaan keutuhan dan jejak audit:\n\n{shown}{more}\n\n"
+                "Berkas seperti ini mungkin telah diubah di luar aplikasi. Memulihkannya tetap dicatat di jejak "
+                "audit beserta alasannya. Tetap pulihkan?",
+            ):
+                return
+            reason = self.context.dialogs.ask_text(
+                self.view, "Alasan pemulihan", "Mengapa berkas yang gagal pemeriksaan tetap dipulihkan?"
+            )
+            if reason is None:
+                return
+            if not reason.strip():
+                message = "Alasan wajib diisi; tidak ada yang diubah."
+                self.context.dialogs.error(self.view, "Pemulihan dibatalkan", message)
+                return
+        state = "gagal pemeriksaan (alasan Anda dicatat)" if reason else "sudah diperiksa dan utuh"
         if not self.context.dialogs.confirm(
             self.view,
             "Pulihkan basis data?",
-            f"Berkas {source.name} sudah diperiksa dan utuh.\n\nBasis data saat ini akan disimpan terpisah di "
+            f"Berkas {source.name} {state}.\n\nBasis data saat ini akan disimpan terpisah di "
             f"{self.context.paths.backups}, lalu diganti dengan isi cadangan ini. Perubahan sesudah cadangan "
             f"dibuat tidak ada di sana.\n\nLanjutkan? (folder cadangan: {folder})",
         ):
             return
         try:
-            aside = backup.restore(self.context.paths, source)
+            aside = backup.restore(self.context.paths, source, actor=self.context.actor(), force_reason=reason)
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Pemulihan gagal", str(exc))
             return

@@ -233,7 +233,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
             return 2
     out = Path(args.out)
     try:  # a bad period or file name is a ServiceError: "Gagal: ..." and status 2
-        result = write_report(args.report, days[0], days[1], out)
+        result = write_report(args.report, days[0], days[1], out, actor=cli_actor())
     except OSError as exc:
         print(f"Gagal menulis {out}: {exc}", file=sys.stderr)
         return 2
@@ -272,7 +272,7 @@ def cmd_agenda(args: argparse.Namespace, paths: AppPaths) -> int:
         print(f'Tanggal --week "{args.week}" tidak sah; tulis YYYY-MM-DD', file=sys.stderr)
         return 2
     try:
-        out = export_week(day, Path(args.out))
+        out = export_week(day, Path(args.out), actor=cli_actor())
     except OSError as exc:
         print(f"Gagal menulis {args.out}: {exc}", file=sys.stderr)
         return 2

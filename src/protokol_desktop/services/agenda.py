@@ -521,7 +521,7 @@ def _clash_titles(entry: AgendaItem, found: list[AgendaItem]) -> list[str]:
     return [f"{by_key[k].time_text} {by_key[k].title}" for k in entry.clash_with if k in by_key]
 
 
-def export_week(day: date, out: Path, now: datetime | None = None) -> Path:
+def export_week(day: date, out: Path, now: datetime | None = None, actor: Actor | str | None = None) -> Path:
     """Write the week around ``day`` to ``out`` (xlsx, one sheet per leader, A4 landscape)."""
     from ..export.agenda_xlsx import write_agenda_week
 
@@ -530,12 +530,15 @@ def export_week(day: date, out: Path, now: datetime | None = None) -> Path:
     if out.suffix.lower() != ".xlsx":
         raise ServiceError("Berkas agenda harus berakhiran .xlsx")
     start, _ = period("minggu", day)
-    return write_agenda_week(
+    sheets = week_sheets(day)
+    written = write_agenda_week(
         organisation=office.organisation,
         unit=office.unit,
         week_start=start,
-        sheets=week_sheets(day),
+        sheets=sheets,
         out=out,
         printed=format_datetime(now.astimezone(office.zone)) + f" {office.timezone}",
         footnote=ASSUMPTION,
     )
+    audit.record_export(actor, "agenda_pimpinan", written, None, minggu=start.isoformat())
+    return written

@@ -13,7 +13,7 @@ from ..domain.indonesian import format_date, format_datetime, format_time
 from ..domain.validation import ValidationError, clean_text
 from ..store.models import Request, database
 from ..store.records import Attendee, Bimtek, Narasumber
-from . import Actor, ServiceError
+from . import Actor, ServiceError, audit
 from .office import active_office
 from .requests import record_change, sop_of
 from .visits import SearchHit, add_attendee, attendees, withdraw_attendee
@@ -184,8 +184,9 @@ def search(text: str) -> list[SearchHit]:
     return hits
 
 
-def export_bimtek(request_id: int, out: Path) -> Path:
-    """Attendance list (for signatures), speakers, minutes and the final report in Excel."""
+def export_bimtek(request_id: int, out: Path, actor: Actor | str | None = None) -> Path:
+    """Attendance list (for signatures), speakers, minutes and the final report in Excel. It names
+    the participants: the export is an audit entry."""
     from ..export.records_xlsx import write_bimtek
     from .visits import record_heading
 
@@ -197,4 +198,7 @@ def export_bimtek(request_id: int, out: Path) -> Path:
         heading.append(f"Jadwal {format_datetime(start)}–{format_datetime(end)} di {record.venue or '-'}")
     if record.invitations_sent:
         heading.append(f"Undangan dikirim {format_date(record.invitations_sent)}")
-    return write_bimtek(out, heading, speakers(request_id), participants(request_id), record.minutes, record.report)
+    people = participants(request_id)
+    written = write_bimtek(out, heading, speakers(request_id), people, record.minutes, record.report)
+    audit.record_export(actor, "bimtek", written, len(people), permohonan=request_id)
+    return written

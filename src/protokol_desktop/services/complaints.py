@@ -318,7 +318,8 @@ def request_choices(sop_code: str, limit: int = 300) -> list[tuple[int, str]]:
     return [(r.id, f"{r.nomor_surat} — {r.perihal}") for r in query]
 
 
-def export_register(out: Path, text: str = "", status: str = "", now: datetime | None = None) -> Path:
+def export_register(out: Path, text: str = "", status: str = "", now: datetime | None = None,
+                    actor: Actor | str | None = None) -> Path:  # fmt: skip
     """The register (filtered like the page) in Excel: A4 landscape, header repeated, overdue in red."""
     from ..export.records_xlsx import write_complaints
 
@@ -329,4 +330,7 @@ def export_register(out: Path, text: str = "", status: str = "", now: datetime |
         f"{office.organisation} — {office.unit}",
         f"Batas jawab {office.complaint_days} hari kerja; keadaan per {today:%d/%m/%Y}",
     ]
-    return write_complaints(out, heading, rows(text, status, now), office.zone)
+    found = rows(text, status, now)
+    written = write_complaints(out, heading, found, office.zone)
+    audit.record_export(actor, "register_pengaduan", written, len(found), saringan=text.strip(), status=status)
+    return written

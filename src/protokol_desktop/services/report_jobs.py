@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from . import ServiceError
+from . import Actor, ServiceError, audit
 from .board_frame import BoardFilter
 
 REPORTS = {"register": "Buku agenda permohonan", "kinerja": "Laporan kinerja", "rekap": "Rekapitulasi"}
@@ -40,6 +40,7 @@ def write_report(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     now: datetime | None = None,
+    actor: Actor | str | None = None,
 ) -> ReportResult:
     from ..export import reports_xlsx
     from . import reports
@@ -78,6 +79,8 @@ def write_report(
     if cancelled is not None and cancelled():
         out.unlink(missing_ok=True)
         raise Cancelled
+    # The register and kinerja name senders, contacts and officers: every report file is an audit entry.
+    audit.record_export(actor, f"laporan_{kind}", out, None, periode=meta.period_text, ringkasan=summary)
     if progress is not None:
         progress(100, "Selesai")
     return ReportResult(out, f"{REPORTS[kind]} {meta.period_text}", summary)

@@ -435,8 +435,9 @@ def record_heading(request_id: int, title: str) -> list[str]:
     ]
 
 
-def export_visit(request_id: int, out: Path) -> Path:
-    """The visit in Excel: the checklist, an attendance list ready for signatures, the minutes."""
+def export_visit(request_id: int, out: Path, actor: Actor | str | None = None) -> Path:
+    """The visit in Excel: the checklist, an attendance list ready for signatures, the minutes.
+    It names the guests: the export is an audit entry."""
     from ..export.records_xlsx import write_visit
 
     visit = visit_of(request_id)
@@ -454,5 +455,8 @@ def export_visit(request_id: int, out: Path) -> Path:
     shots = photos(request_id)
     names = ", ".join(p.original_name for p in shots[:10]) + (" …" if len(shots) > 10 else "")
     documentation = f"Dokumentasi: {len(shots)} foto" + (f" ({names})" if shots else "")
-    return write_visit(out, heading, items, attendees(request_id, "tamu"), visit.minutes, catering,
-                       checklist_notes=[documentation])  # fmt: skip
+    guests = attendees(request_id, "tamu")
+    written = write_visit(out, heading, items, guests, visit.minutes, catering,
+                          checklist_notes=[documentation])  # fmt: skip
+    audit.record_export(actor, "kunjungan_tamu", written, len(guests), permohonan=request_id)
+    return written

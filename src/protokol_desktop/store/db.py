@@ -74,8 +74,8 @@ class GuardedSqliteDatabase(SqliteDatabase):
         self.identity: tuple[int, int] | None = None
         self.replaced = False
 
-    def _connect(self):  # type: ignore[misc]  # noqa: ANN202 - sqlite3.Connection
-        conn = super()._connect()
+    def _connect(self):  # noqa: ANN202 - sqlite3.Connection
+        conn = super()._connect()  # type: ignore[misc]
         if self.identity is None:
             self.identity = _identity(self.database)
         return conn

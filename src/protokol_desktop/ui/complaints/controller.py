@@ -245,7 +245,7 @@ class ComplaintsController(QObject):
             return
         try:
             out = complaints.export_register(
-                Path(chosen), self.view.search.text(), self.view.status.currentData() or ""
+                Path(chosen), self.view.search.text(), self.view.status.currentData() or "", actor=self.context.actor()
             )
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))

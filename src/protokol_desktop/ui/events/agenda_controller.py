@@ -279,7 +279,7 @@ class AgendaController(QObject):
         if out.suffix.lower() != ".xlsx":
             out = out.with_suffix(".xlsx")
         try:
-            written = agenda_service.export_week(day, out)
+            written = agenda_service.export_week(day, out, actor=self.context.actor())
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Agenda tidak diekspor", str(exc))
             return None

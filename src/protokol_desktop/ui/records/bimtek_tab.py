@@ -289,7 +289,7 @@ class BimtekTab(QWidget):
         if not chosen:
             return
         try:
-            out = bimtek.export_bimtek(self.request_id, Path(chosen))
+            out = bimtek.export_bimtek(self.request_id, Path(chosen), self.context.actor())
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return

@@ -559,7 +559,7 @@ class VisitTab(QWidget):
         if not chosen:
             return
         try:
-            out = visits.export_visit(self.request_id, Path(chosen))
+            out = visits.export_visit(self.request_id, Path(chosen), self.context.actor())
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return

@@ -68,9 +68,10 @@ class ReportsController(QObject):
             if out.suffix.lower() != ".xlsx":
                 out = out.with_suffix(".xlsx")
         criteria: BoardFilter | None = self._board_filter() if self.view.use_board_filter.isChecked() else None
+        actor = self.context.actor()  # the export is an audit entry in their name
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs in the worker thread
-            return write_report(kind, date_from, date_to, out, criteria, progress, cancelled)
+            return write_report(kind, date_from, date_to, out, criteria, progress, cancelled, actor=actor)
 
         self.job = Job(work, Cancelled, (ServiceError, OSError))
         self.progress = QProgressDialog("Menyiapkan laporan…", "Batal", 0, 100, self.view)

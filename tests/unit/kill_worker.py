@@ -2,6 +2,10 @@
 
 Prints ``ready`` once the database is open, then ``done <request id> <step runs of that request>``
 after every committed completion, flushing each line, until it is killed.
+
+``kill_worker.py DATA backup-restore`` instead registers a request, backs the database up and
+restores that backup, over and over, printing ``request <nomor surat>`` after each commit and
+``backup <file>`` and ``restored <file>`` after each finished backup and restore.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ def main() -> None:
     if not is_configured():
         apply_office("ambon")
     print("ready", flush=True)
+    if sys.argv[2:] == ["backup-restore"]:
+        backup_and_restore(paths)
+        return
     clock = datetime.now(UTC) - timedelta(days=30)
     number = Request.select().count()
     while True:
@@ -48,6 +55,24 @@ def main() -> None:
         rs.complete_step(running.id, Actor("Petugas", run.role), answer=answer, now=clock)
         count = StepRun.select().where(StepRun.request == running.id).count()
         print(f"done {running.id} {count}", flush=True)
+
+
+def backup_and_restore(paths) -> None:  # noqa: ANN001 - AppPaths
+    from protokol_desktop.services import backup
+
+    number = Request.select().count()
+    while True:
+        number += 1
+        nomor = f"005/{number}/Cadangan"
+        form = rs.IntakeForm(sop_code="AMB-SAMBUTAN", nomor_surat=nomor, tanggal_surat=date(2026, 1, 2),
+                             received_at=datetime(2026, 1, 5, 1, tzinfo=UTC), perihal="Uji cadangan",
+                             pengirim="Dinas Uji", fulfilled=(0, 1, 2))  # fmt: skip
+        rs.register_request(form, Actor("Maria", "Staf"))
+        print(f"request {nomor}", flush=True)
+        target = backup.backup_to(paths.backups / f"uji-{number}.sqlite3", Actor("Ahmad", "Kabag"))
+        print(f"backup {target}", flush=True)
+        backup.restore(paths, target, actor=Actor("Ahmad", "Kabag"))
+        print(f"restored {target}", flush=True)
 
 
 if __name__ == "__main__":

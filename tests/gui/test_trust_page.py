@@ -33,7 +33,15 @@ def test_audit_viewer_filters_and_exports(main_window, dialogs, tmp_path, qtmode
     dialogs.files = [str(tmp_path / "audit.xlsx")]
     view.export_button.click()
     sheet = openpyxl.load_workbook(tmp_path / "audit.xlsx")["Jejak Audit"]
-    assert sheet.cell(2, 1).value == "No. entri" and sheet.max_row == 3
+    heading = {sheet.cell(r, 1).value: sheet.cell(r, 3).value for r in range(2, 11)}
+    assert heading["Diekspor oleh"] == "Drs. Ahmad (Kabag)" and heading["Saringan"] == 'oleh "Yohanes"'
+    assert heading["Jumlah entri"] == 1 and heading["Keadaan rantai"] == "Utuh"
+    assert sheet.cell(12, 1).value == "No. entri" and sheet.cell(12, 11).value == "Hash entri"
+    assert sheet.max_row == 13 and len(sheet.cell(13, 11).value) == 64  # one entry, with its hash
+    assert sheet.oddFooter.center.text == "Halaman &P dari &N" and sheet.print_title_rows == "$12:$12"
+    from protokol_desktop.store.models import AuditEntry
+
+    assert AuditEntry.select().order_by(AuditEntry.id.desc()).first().action == "ekspor_data"
     view.verify_button.click()
     assert dialogs.infos[-1][0] == "Jejak audit utuh"
 

@@ -66,7 +66,10 @@ def test_a_bimtek_record_and_its_export(madiun, tmp_path):
     assert "Disimpan: notulen dan laporan akhir" in details
     assert siti.id != joko.id
 
-    wb = openpyxl.load_workbook(bimtek.export_bimtek(request_id, tmp_path / "bimtek.xlsx"))
+    wb = openpyxl.load_workbook(bimtek.export_bimtek(request_id, tmp_path / "bimtek.xlsx", JFU))
+    from tests.unit.test_audit_export import last_export
+
+    assert last_export()["jenis"] == "bimtek"  # the participants' names left the app: an audit entry
     assert wb.sheetnames == ["Daftar Hadir", "Narasumber", "Notulen", "Laporan"]
     sheet = wb["Daftar Hadir"]
     header = next(r for r in range(1, 20) if sheet.cell(r, 1).value == "No")

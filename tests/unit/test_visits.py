@@ -114,7 +114,10 @@ def test_a_guest_visit_end_to_end_as_the_sop_describes(tangerang, tmp_path):
     copy = tangerang.attachments / stored.stored_name
     assert copy.read_bytes() == photo.read_bytes() and not copy.is_symlink()
 
-    out = visits.export_visit(request_id, tmp_path / "kunjungan.xlsx")
+    out = visits.export_visit(request_id, tmp_path / "kunjungan.xlsx", SUBAG)
+    from tests.unit.test_audit_export import last_export
+
+    assert last_export()["jenis"] == "kunjungan_tamu"  # the guests' names left the app: an audit entry
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Daftar Periksa", "Daftar Hadir", "Notulen"]
     checks = wb["Daftar Periksa"]

@@ -164,7 +164,7 @@ def cmd_restore(args: argparse.Namespace, paths: AppPaths) -> int:
     try:
         refuse_if_busy(paths)
     except RestoreRefused as exc:
-        print(f"Ditolak: {exc}", file=sys.stderr)
+        print(exc, file=sys.stderr)  # "Pemulihan ditolak: folder data ... sedang dipakai oleh ..."
         return 2
     inspection = inspect_backup(paths, source)
     for problem in inspection.problems:

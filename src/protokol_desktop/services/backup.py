@@ -114,6 +114,7 @@ def backup_to(target: Path, actor: str | Actor | None = None, record: bool = Tru
             conn.backup(dest)
             # The head inside the copy: the backup itself says where its chain ended.
             at_head = _head_of(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file: no -wal beside it
             with dest:
                 dest.execute(f"CREATE TABLE IF NOT EXISTS {META_TABLE} (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
                 dest.executemany(f"INSERT OR REPLACE INTO {META_TABLE} (key, value) VALUES (?, ?)",

@@ -11,6 +11,7 @@ app is refused.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -87,7 +88,13 @@ class GuardedSqliteDatabase(SqliteDatabase):
         if not self.replaced and _identity(self.database) == self.identity:
             return
         message = REPLACED_MESSAGE.format(path=self.database)
-        self.replaced = True
+        if not self.replaced:
+            self.replaced = True
+            # Closing the connection checkpoints its WAL into the file it opened and removes that WAL by
+            # name: left beside the new file, its frames would be replayed into it and corrupt it.
+            if not self.in_transaction() and not self.is_closed():
+                with contextlib.suppress(Exception):
+                    self.close()
         handler = type(self).replaced_handler
         if handler is not None:
             handler(message)

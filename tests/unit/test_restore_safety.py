@@ -263,3 +263,17 @@ def test_a_restore_cut_short_after_its_swap_is_not_a_truncation(store, tmp_path)
     assert run_checks() == []
     assert audit.anchor_at_start() == []
     assert json.loads(anchor_path().read_text())["head"]["id"] == inspection.head.id
+
+
+@pytest.mark.parametrize("store", ["postgres"], indirect=True)
+def test_on_a_server_each_pc_anchors_the_head_it_saw_in_its_data_folder(store):
+    """A server has no folder beside it here, and an anchor in one of its tables would go with the
+    same DELETE that cuts the chain: each PC keeps the head it saw in its own data folder."""
+    for number in range(2):
+        rs.register_request(sambutan_form(nomor_surat=f"005/{number}"), STAF)
+    path = anchor_path()
+    assert path.parent == store.data and path.name.startswith("jangkar-audit-server-127.0.0.1-")
+    assert run_checks() == []
+    last = AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
+    AuditEntry.delete().where(AuditEntry.id == last).execute()  # what a server administrator could do
+    assert any("terpotong" in problem and f"#{last}" in problem for problem in run_checks())

@@ -178,55 +178,92 @@ class Head:
     count: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "hash": self.hash, "count": self.count}
+        return {"id": self.id, "hash": self.hash, **({"count": self.count} if self.count >= 0 else {})}
 
 
-def head() -> Head | None:
+def head(count: bool = True) -> Head | None:
+    """The newest entry; ``count`` also counts the entries (a full scan: not after every commit)."""
     last = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
     if last is None:
         return None
-    return Head(last.id, last.hash, AuditEntry.select(fn.COUNT(AuditEntry.id)).scalar() or 0)
+    return Head(last.id, last.hash, (AuditEntry.select(fn.COUNT(AuditEntry.id)).scalar() or 0) if count else -1)
+
+
+def backups_path(path: Path) -> Path:
+    """The backups' heads live beside the anchor, so the anchor itself stays one small file."""
+    return path.with_name(path.name.removesuffix(".json") + ".cadangan.json")
+
+
+def _load(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServiceError(f"Berkas jangkar jejak audit {path} tidak dapat dibaca: {exc}") from exc
 
 
 def read_anchor(path: Path | None = None) -> dict[str, Any] | None:
-    """The anchor file's content, or None when there is none. A file that cannot be read is a
-    problem of its own (reported by :func:`anchor_problems`)."""
+    """The anchor (``head``, maybe ``restoring``) with the heads of named ``backups``, or None when
+    there is none. A file that cannot be read is a problem of its own (see :func:`anchor_problems`)."""
     path = path or anchor_path()
     if path is None or not path.exists():
         return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ServiceError(f"Berkas jangkar jejak audit {path} tidak dapat dibaca: {exc}") from exc
+    data = _load(path)
     if not isinstance(data, dict) or not isinstance(data.get("head"), dict):
         raise ServiceError(f"Berkas jangkar jejak audit {path} tidak berisi jangkar yang sah")
+    extra = backups_path(path)
+    listed = _load(extra) if extra.exists() else []
+    data["backups"] = listed if isinstance(listed, list) else []
     return data
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.sebagian")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
+
+
+ANCHOR_BYTES = 1024
+
+
+def _write_in_place(path: Path, text: str) -> None:
+    """The anchor moves after every commit: rewritten in place, one write of a few hundred bytes (a
+    rename costs milliseconds on some disks and with virus scanners). A process killed mid-way cannot
+    tear one write() call; a file that is not there yet is made atomically."""
+    data = text.encode("utf-8")
+    data += b" " * (ANCHOR_BYTES - len(data))  # one length always: a reader never sees a shorter tail
+    try:
+        handle = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        _write_atomic(path, data.decode("utf-8"))
+        return
+    try:
+        os.write(handle, data)
+        os.ftruncate(handle, len(data))
+    finally:
+        os.close(handle)
 
 
 _written = threading.local()
 
 
-def write_anchor(current: Head | None, backups: list[dict[str, Any]] | None = None) -> None:
-    """Write the anchor file (atomically: a temporary file replaced in one step)."""
+def write_anchor(current: Head | None, backups: list[dict[str, Any]] | None = None,
+                 restoring: Head | None = None) -> None:  # fmt: skip
+    """Anchor ``current`` (and, given, the list of named backups' heads)."""
     path = anchor_path()
     if path is None or current is None:
         return
-    if backups is None:
-        try:
-            backups = (read_anchor(path) or {}).get("backups", [])
-        except ServiceError:
-            backups = []
-    data = {
+    if backups is not None:
+        _write_atomic(backups_path(path), json.dumps(backups[-200:], ensure_ascii=False, indent=1))
+    data: dict[str, Any] = {
         "version": 1,
         "database": str(database.obj.database),
         "head": current.as_dict(),
         "updated": datetime.now(UTC).isoformat(timespec="seconds"),
-        "backups": (backups or [])[-200:],
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.sebagian")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, path)
+    if restoring is not None:
+        data["restoring"] = restoring.as_dict()
+    _write_in_place(path, json.dumps(data, ensure_ascii=False))
     _written.key = (str(path), current.id, current.hash)
 
 
@@ -251,11 +288,9 @@ def mark_restoring(restored: Head | None) -> None:
         anchor = read_anchor(path)
     except ServiceError:
         anchor = None
-    data = anchor or {"version": 1, "head": {"id": 0, "hash": "", "count": 0}, "backups": []}
-    data["restoring"] = restored.as_dict() if restored else {"id": 0, "hash": "", "count": 0}
-    partial = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.sebagian")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, path)
+    anchored = (anchor or {}).get("head") or {"id": 0, "hash": ""}
+    kept = Head(int(anchored.get("id", 0) or 0), str(anchored.get("hash", "")), -1)
+    write_anchor(kept, restoring=restored or Head(0, "", -1))
     _written.key = None
 
 
@@ -265,7 +300,7 @@ def _advance_anchor() -> None:
     path = anchor_path()
     if path is None:
         return
-    current = head()
+    current = head(count=False)
     if current is None or getattr(_written, "key", None) == (str(path), current.id, current.hash):
         return
     try:
@@ -278,7 +313,7 @@ def _advance_anchor() -> None:
             pass  # a restore swapped the files and was cut short before it re-anchored: finish it
         elif int(anchored.get("id", 0)) >= current.id or not _contains(anchored):
             return
-    write_anchor(current, (anchor or {}).get("backups", []))
+    write_anchor(current)
 
 
 def anchor_problems() -> list[str]:
@@ -322,7 +357,7 @@ def anchor_at_start() -> list[str]:
     if not problems:
         try:
             if read_anchor() is None:
-                write_anchor(head(), [])
+                write_anchor(head())
             else:
                 _advance_anchor()
         except (OSError, ServiceError):
@@ -356,11 +391,7 @@ def reset_anchor(actor: str | Actor, reason: str) -> Head | None:
         record(actor, "jangkar_audit_diatur_ulang", "audit", "jangkar", before=anchor and anchor.get("head", anchor),
                after={"alasan": reason, "masalah": anchor_problems()})  # fmt: skip
     current = head()
-    try:
-        backups = (read_anchor() or {}).get("backups", [])
-    except ServiceError:
-        backups = []
-    write_anchor(current, backups)
+    write_anchor(current)
     return current
 
 

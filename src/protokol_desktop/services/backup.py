@@ -101,8 +101,8 @@ def backup_to(target: Path, actor: str | Actor | None = None, record: bool = Tru
     The copy carries the audit chain's head it was made at; with ``record`` the backup is an audit
     entry (written after the copy, so it is in the next backup, not in this one)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    at_head = audit.head()
     if not isinstance(database.obj, SqliteDatabase):
+        at_head = audit.head()
         target = _server_backup(target)
         target.with_name(target.name + ".json").write_text(json.dumps(_meta(at_head), indent=1), encoding="utf-8")
     else:
@@ -405,8 +405,9 @@ def _swap(paths: AppPaths, staged: Path, now: datetime | None) -> tuple[Path, di
     paths.backups.mkdir(parents=True, exist_ok=True)
     previous = None
     if database.obj is not None and not database.obj.is_closed():
-        at_head = audit.head()
-        previous = {"entri_terakhir": at_head.as_dict() if at_head else None}
+        with contextlib.suppress(Exception):  # a damaged database may not say; the aside copy keeps it
+            at_head = audit.head()
+            previous = {"entri_terakhir": at_head.as_dict() if at_head else None}
         backup_to(aside, record=False)
         # Everything committed is in the main file before the WAL is removed below.
         database.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -387,7 +387,11 @@ def _integrity_ok(paths: AppPaths, dialogs: DialogService) -> bool:
         "Basis data yang rusak disimpan terpisah, tidak dihapus.",
     ):
         return False
-    backup.restore(paths, latest)
+    try:
+        backup.restore(paths, latest, actor="sistem (pemulihan saat mulai)")
+    except ServiceError as exc:  # refused: another process holds the folder, or the backup fails its checks
+        dialogs.error(None, "Pemulihan ditolak", f"{exc}\n\nAplikasi ditutup tanpa mengubah apa pun.")
+        return False
     return True
 
 

@@ -277,3 +277,30 @@ def test_on_a_server_each_pc_anchors_the_head_it_saw_in_its_data_folder(store):
     last = AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
     AuditEntry.delete().where(AuditEntry.id == last).execute()  # what a server administrator could do
     assert any("terpotong" in problem and f"#{last}" in problem for problem in run_checks())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_the_real_window_process_blocks_a_cli_restore_until_it_ends(tmp_path):
+    """The tester's case as it is: the app started (here waiting at its first dialog, offscreen),
+    ``restore --yes`` from a terminal. Refused; once the window's process is gone (even killed),
+    the restore goes through."""
+    import time
+
+    data = tmp_path / "data"
+    cli(data, "demo", "--requests", "2", "--seed", "1")
+    out = tmp_path / "cadangan.sqlite3"
+    cli(data, "backup", "--out", str(out))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen([sys.executable, "-m", "protokol_desktop", "--data-dir", str(data)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not any(h.role == "gui" for h in folder_lock.holders(data)):  # the window registers at start
+            assert window.poll() is None and time.monotonic() < deadline, "the window did not start"
+            time.sleep(0.05)
+        refused = cli(data, "restore", str(out), "--yes", check=False)
+        assert refused.returncode == 2 and f"proses {window.pid}" in refused.stderr
+    finally:
+        window.kill()
+        window.wait()
+    assert cli(data, "restore", str(out), "--yes").returncode == 0

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..services.audit import AuditRow
+from .cells import safe_row
 
 HEADERS = ["No. entri", "Waktu", "Oleh", "Tindakan", "Objek", "Kunci", "Sebelum", "Sesudah"]
 WIDTHS = [10, 18, 28, 20, 14, 18, 45, 45]
@@ -20,17 +21,17 @@ def write_audit(path: Path, rows: Sequence[AuditRow], zone, title: str) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Jejak Audit"
-    ws.append([title])
+    ws.append(safe_row(ws, [title]))
     ws["A1"].font = Font(bold=True, size=12)
     ws.append(HEADERS)
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDDDDD")
     for row in rows:
-        ws.append(
-            [row.id, row.at.astimezone(zone).replace(tzinfo=None), row.actor, row.action, row.entity, row.entity_id,
+        ws.append(safe_row(
+            ws, [row.id, row.at.astimezone(zone).replace(tzinfo=None), row.actor, row.action, row.entity, row.entity_id,
              row.before, row.after]
-        )  # fmt: skip
+        ))  # fmt: skip
     for index, width in enumerate(WIDTHS, start=1):
         ws.column_dimensions[chr(64 + index)].width = width
     for cells in ws.iter_rows(min_row=3):

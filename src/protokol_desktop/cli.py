@@ -178,9 +178,17 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from .services.demo import fill_demo
+    from .services.office import active_office
+    from .services.training import OfficeDataPresent
 
-    made = fill_demo(args.requests, seed=args.seed, actor=cli_actor())
-    print(f"{made} permohonan latihan dibuat di {paths.database}")
+    try:
+        made = fill_demo(args.requests, seed=args.seed, actor=cli_actor(), office=args.office,
+                         into_office_data=args.ke_data_kantor)  # fmt: skip
+    except OfficeDataPresent as exc:
+        print(f"Ditolak: {exc}. Data latihan tidak dicampur ke data kantor: pakai --data-dir folder lain, "
+              "atau --ke-data-kantor bila memang disengaja.", file=sys.stderr)  # fmt: skip
+        return 2
+    print(f"{made} permohonan latihan ({active_office().name}) dibuat di {paths.database}")
     return 0
 
 
@@ -381,6 +389,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="jumlah permohonan latihan (bawaan 50)")  # fmt: skip
     demo.add_argument("--seed", type=whole_number(0, 2**31), default=1, metavar="ANGKA",
                       help="angka acak awal: angka yang sama, data yang sama")  # fmt: skip
+    demo.add_argument("--office", metavar="KANTOR",
+                      help="data untuk SOP kantor ini saja: ambon, lumajang, madiun atau tangerang")  # fmt: skip
+    demo.add_argument("--ke-data-kantor", action="store_true",
+                      help="tetap tulis ke folder berisi pekerjaan kantor (data latihan ditandai)")  # fmt: skip
     agenda = sub.add_parser("agenda", help="agenda pimpinan")
     agenda_sub = agenda.add_subparsers(dest="agenda_command", required=True)
     agenda_export = agenda_sub.add_parser("export", help="ekspor agenda seminggu ke Excel (satu lembar per pimpinan)")

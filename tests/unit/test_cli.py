@@ -337,3 +337,21 @@ def test_piping_into_head_ends_quietly(tmp_path):
     process.stderr.close()
     assert process.wait(timeout=120) == 0, stderr
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
+
+
+def test_demo_refuses_a_configured_office_folder_unless_told(tmp_path):
+    cli(tmp_path, "calendar", "add-holiday", "2026-09-07", "HUT Kota Ambon")  # the office's own work
+    refused = cli(tmp_path, "demo", "--requests", "3", check=False)
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "sudah berisi pekerjaan kantor: 1 hari libur/hari kerja kantor" in refused.stderr
+    assert "--ke-data-kantor" in refused.stderr
+    with sqlite3.connect(tmp_path / "protokol.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM request").fetchone()[0] == 0
+    db.close()
+    done = cli(tmp_path, "demo", "--requests", "3", "--ke-data-kantor")
+    assert "3 permohonan latihan (Kota Ambon)" in done.stdout
+    tangerang = cli(tmp_path / "tng", "demo", "--office", "tangerang", "--requests", "4")
+    assert "4 permohonan latihan (Kota Tangerang)" in tangerang.stdout
+    with sqlite3.connect(tmp_path / "tng" / "protokol.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*), SUM(training) FROM request").fetchone() == (4, 4)
+    db.close()

@@ -285,6 +285,7 @@ def test_help_is_entirely_indonesian(tmp_path):
         (["sop", "list", "--frob"], "argumen tidak dikenal: --frob"),
         (["sop", "export", "AMB-ACARA"], "wajib diisi: --out"),
         (["demo", "--requests", "0"], "harus 1 sampai"),
+        (["calendar", "add-holiday", "2026-09-07", "HUT " * 51], "terlalu panjang (203 karakter; maksimal 200)"),
         (["export", "register", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "laporan.pdf"], ".xlsx"),
     ],
 )

@@ -42,7 +42,11 @@ def _main(argv: Sequence[str] | None) -> int:
 
         gates.register_provider("protokol_desktop.services.visits")  # the guest visit's step gate
     except (NetworkPathError, DatabaseError, OSError) as exc:
-        print(f"Gagal membuka data: {exc}", file=sys.stderr)
+        from .cli import one_line
+        from .domain.indonesian import os_error_text
+
+        text = os_error_text(exc) if isinstance(exc, OSError) else one_line(exc)
+        print(f"Gagal membuka data: {text}", file=sys.stderr)
         if args.command is None:
             _show_fatal(str(exc))
         return 2

@@ -426,23 +426,35 @@ COMMANDS = {
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     """Run one subcommand. Bad input is one line and status 2; anything unexpected is one line and
     status 1, with its traceback appended to ``cli-galat.log`` in the data folder."""
+    import sqlite3
+
+    from .domain.indonesian import os_error_text
     from .domain.validation import ValidationError
     from .services import ServiceError
 
     try:
         return COMMANDS[args.command](args, paths)
     except (ServiceError, ValidationError) as exc:
-        print(f"Gagal: {exc}", file=sys.stderr)
+        print(f"Gagal: {one_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         raise  # the reader went away (| head): __main__ ends quietly
     except OSError as exc:
-        print(f"Gagal: {exc.strerror or exc} ({exc.filename or 'berkas'})", file=sys.stderr)
+        print(f"Gagal: {os_error_text(exc)}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # e.g. a backup into a folder that cannot be written
+        print(f"Gagal: basis data atau berkas tujuan tidak dapat dibuka atau ditulis ({one_line(exc)})",
+              file=sys.stderr)  # fmt: skip
         return 2
     except Exception as exc:  # one line for the user, the details in the log
-        print(f"Gagal karena galat tak terduga ({type(exc).__name__}: {exc}); rincian di {log_error(paths)}",
-              file=sys.stderr)  # fmt: skip
+        print(f"Gagal karena galat tak terduga ({type(exc).__name__}: {one_line(exc)}); rincian di "
+              f"{log_error(paths)}", file=sys.stderr)  # fmt: skip
         return 1
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (a server's message can span several)."""
+    return " ".join(str(exc).split())
 
 
 def log_error(paths: AppPaths) -> Path:

@@ -356,3 +356,18 @@ def test_demo_refuses_a_configured_office_folder_unless_told(tmp_path):
     with sqlite3.connect(tmp_path / "tng" / "protokol.sqlite3") as db:
         assert db.execute("SELECT COUNT(*), SUM(training) FROM request").fetchone() == (4, 4)
     db.close()
+
+
+def test_operating_system_errors_are_one_indonesian_line(tmp_path):
+    a_file = tmp_path / "bukan-folder"
+    a_file.write_text("x", encoding="utf-8")
+    result = _run("--data-dir", str(a_file), "sop", "list")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Gagal membuka data: {a_file}: sudah ada dan bukan folder"
+    missing = tmp_path / "tidak-ada" / "sop.json"
+    result = _run("--data-dir", str(tmp_path / "d"), "sop", "import", str(missing))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Gagal: Berkas {missing} tidak dapat dibaca: tidak ada"
+    result = _run("--data-dir", str(tmp_path / "d"), "backup", "--out", str(a_file / "cadangan.sqlite3"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("Gagal: ") and "Traceback" not in result.stderr

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.indonesian import os_error_text
 from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
@@ -108,8 +109,10 @@ def read_sop_file(path: Path) -> Sop:
                 f"{MAX_SOP_FILE_BYTES // 1024 // 1024} MB)"
             )
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ServiceError(f"Berkas {path} tidak dapat dibaca: {exc}") from exc
+    except OSError as exc:
+        raise ServiceError(f"Berkas {path} tidak dapat dibaca: {os_error_text(exc, named=False)}") from exc
+    except UnicodeDecodeError as exc:
+        raise ServiceError(f"Berkas {path} tidak dapat dibaca: bukan teks UTF-8 (bita ke-{exc.start + 1})") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

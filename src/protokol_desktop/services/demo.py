@@ -37,6 +37,7 @@ from .requests import (
     start_request,
 )
 from .training import OfficeDataPresent, mark_training, office_work
+from .visits import GATED_STEP, VISIT_SOP
 
 SENDERS = [
     "Dinas Pendidikan dan Kebudayaan",
@@ -140,7 +141,7 @@ def _form(rng: random.Random, sop: Sop, office, serial: int, received: datetime)
     local_day = received.astimezone(zone).date()
     sender = rng.choice(SENDERS)
     event = rng.choice(EVENTS)
-    if sop.code.startswith("TNG"):
+    if sop.code == VISIT_SOP:
         perihal = f"Permohonan kunjungan kerja {rng.choice(VISITORS)}"
     elif "PENGADUAN" in sop.code:
         perihal = f"Pengaduan: {rng.choice(COMPLAINTS)}"
@@ -302,7 +303,7 @@ def _drive(
             answer = rng.random() < (0.35 if rounds < 2 else 0.0) if loops_back else rng.random() < 0.5
             if answer and loops_back:
                 rounds += 1
-        if sop.code == "TNG-KUNJUNGAN" and "daftar hadir" in step.uraian.casefold():
+        if sop.code == VISIT_SOP and GATED_STEP in step.uraian.casefold():  # the step its gate guards
             _fill_visit(rng, request_id, actor, finish)
         result = complete_step(
             request_id,

@@ -5,7 +5,7 @@ An SOP with every text field and every list as large as the format allows (``TEX
 baseline, measured in the same run, is the seed Sambutan SOP it was grown from. Prints each time
 (median of the rounds), the ratio to the baseline and the output size. Before the limits, one 5 MB
 step description made the PDF run past 300 s; before the Standar Pelayanan pages were paged by
-galloping, the SOP at every limit took about 117 s for its PDF.
+galloping, the SOP at every limit took about 85 s for its PDF (117 s under cProfile).
 
 Run: ``.venv/bin/python bench/bench_sop_limits.py [--rounds 3]``.
 """

@@ -8,6 +8,25 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        status = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return status
+    except BrokenPipeError:
+        # The reader stopped reading (``... | head``): what it wanted it has; end quietly. Point stdout
+        # at the null device so the interpreter's own flush at exit does not fail a second time.
+        import contextlib
+        import os
+
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from .cli import build_parser, run_command
     from .paths import NetworkPathError, resolve_paths
     from .settings import database_url
@@ -32,7 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         gates.register_provider("protokol_desktop.services.visits")  # the guest visit's step gate
     except (NetworkPathError, DatabaseError, OSError) as exc:
-        print(f"Gagal membuka data: {exc}", file=sys.stderr)
+        from .cli import one_line
+        from .domain.indonesian import os_error_text
+
+        text = os_error_text(exc) if isinstance(exc, OSError) else one_line(exc)
+        print(f"Gagal membuka data: {text}", file=sys.stderr)
         if args.command is None:
             _show_fatal(str(exc))
         if use is not None:

@@ -2,7 +2,10 @@
 
 For office IT staff who script checks and backups, and for testing the product from outside. It acts
 with the rights its operating-system user has on the data folder and is recorded under that name.
-Messages are Indonesian; exit status 0 on success, 1 when a check fails, 2 for bad input.
+Messages are Indonesian, argparse's own included (usage, help, errors); every error is one line on
+stderr. Exit status 0 on success, 1 when a check fails (or the command broke unexpectedly: the details
+go to ``cli-galat.log`` in the data folder), 2 for bad input. ``--data-dir`` and ``--database`` are
+accepted before or after the subcommand.
 """
 
 from __future__ import annotations
@@ -15,6 +18,79 @@ from pathlib import Path
 
 from . import __version__
 from .paths import AppPaths
+
+# argparse's own strings, in Indonesian. argparse looks them up through gettext at the moment it builds
+# a parser or reports an error; :func:`_indonesian_argparse` points those look-ups here.
+ARGPARSE_TEXT = {
+    "usage: ": "cara pakai: ",
+    "positional arguments": "argumen",
+    "options": "opsi",
+    "optional arguments": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak ada (pilih %(choices)s)",
+    "expected one argument": "perlu satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "expected at least one argument": "perlu paling sedikit satu nilai",
+    "expected %s argument": "perlu %s nilai",
+    "expected %s arguments": "perlu %s nilai",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi %(option)s kurang jelas: bisa %(matches)s",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "nilai %r tidak dipakai",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diisi",
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "can't open '%(filename)s': %(error)s": "tidak dapat membuka '%(filename)s': %(error)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+}
+
+ERROR_LOG = "cli-galat.log"
+MAX_CALENDAR_DAYS = 1000  # calendar add: about four years of working days
+MAX_DEMO_REQUESTS = 20_000
+
+
+def _gettext(message: str) -> str:
+    return ARGPARSE_TEXT.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return _gettext(singular if count == 1 else plural)
+
+
+def _indonesian_argparse() -> None:
+    argparse._ = _gettext  # type: ignore[attr-defined]
+    argparse.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one Indonesian line (and exit status 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: {message} (lihat {self.prog} --help)\n")
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def whole_number(low: int, high: int, grouped: bool = True):  # noqa: ANN201 - an argparse type
+    """An argparse ``type``: a whole number from ``low`` to ``high``, refused in Indonesian otherwise
+    (``grouped``: the bounds written as counts, 1.000; a year is written 2026)."""
+    shown = _number if grouped else str
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f'"{text}" bukan bilangan bulat') from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"harus {shown(low)} sampai {shown(high)}, bukan {text}")
+        return value
+
+    return parse
 
 
 def os_user() -> str:
@@ -102,12 +178,17 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
     from .services.demo import fill_demo
+    from .services.office import active_office
+    from .services.training import OfficeDataPresent
 
-    if args.requests < 1:
-        print("Jumlah permohonan harus minimal 1", file=sys.stderr)
+    try:
+        made = fill_demo(args.requests, seed=args.seed, actor=cli_actor(), office=args.office,
+                         into_office_data=args.ke_data_kantor)  # fmt: skip
+    except OfficeDataPresent as exc:
+        print(f"Ditolak: {exc}. Data latihan tidak dicampur ke data kantor: pakai --data-dir folder lain, "
+              "atau --ke-data-kantor bila memang disengaja.", file=sys.stderr)  # fmt: skip
         return 2
-    made = fill_demo(args.requests, seed=args.seed, actor=cli_actor())
-    print(f"{made} permohonan latihan dibuat di {paths.database}")
+    print(f"{made} permohonan latihan ({active_office().name}) dibuat di {paths.database}")
     return 0
 
 
@@ -280,35 +361,56 @@ def cmd_agenda(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
+def _global_options(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument("--data-dir", metavar="FOLDER", default=default,
+                        help="folder data (basis data, cadangan, lampiran); juga PROTOKOL_DATA_DIR")  # fmt: skip
+    parser.add_argument("--database", metavar="URL", default=default,
+                        help="server PostgreSQL, mis. postgresql://pengguna@host:5432/protokol")  # fmt: skip
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> list[argparse._SubParsersAction]:
+    return [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+
+
+def _finish(parser: argparse.ArgumentParser) -> None:
+    """Every subcommand (at any depth) also takes the global options, without overwriting a value given
+    before the subcommand; a missing subcommand is named in Indonesian."""
+    for action in _subparsers(parser):
+        action.metavar = action.metavar or "PERINTAH"
+        for child in action.choices.values():
+            _global_options(child, default=argparse.SUPPRESS)
+            _finish(child)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    _indonesian_argparse()
+    parser = Parser(
         prog="protokol-desktop",
-        description="Protokol Desktop: SOP, permohonan dan laporan Bagian Protokol.",
+        description="Protokol Desktop: SOP, permohonan dan laporan Bagian Protokol. Tanpa perintah: buka aplikasi.",
+        epilog="Kode keluar: 0 berhasil, 1 pemeriksaan gagal (atau galat tak terduga), 2 masukan salah.",
     )
-    parser.add_argument("--version", action="version", version=f"Protokol Desktop {__version__}")
-    parser.add_argument("--data-dir", help="folder data (basis data, cadangan, lampiran); juga PROTOKOL_DATA_DIR")
+    parser.add_argument("--version", action="version", version=f"Protokol Desktop {__version__}",
+                        help="tampilkan versi program lalu keluar")  # fmt: skip
     parser.add_argument("--self-test", action="store_true", help="buka basis data dan jendela utama, lalu keluar")
-    parser.add_argument(
-        "--database", metavar="URL", help="server PostgreSQL, mis. postgresql://pengguna@host:5432/protokol"
-    )
-    sub = parser.add_subparsers(dest="command")
+    _global_options(parser)
+    sub = parser.add_subparsers(dest="command", title="perintah")
 
     sop = sub.add_parser("sop", help="pustaka SOP")
     sop_sub = sop.add_subparsers(dest="sop_command", required=True)
     sop_list = sop_sub.add_parser("list", help="daftar SOP")
     sop_list.add_argument("--json", action="store_true", help="keluaran JSON")
     sop_export = sop_sub.add_parser("export", help="ekspor satu SOP")
-    sop_export.add_argument("code")
-    sop_export.add_argument("--out", required=True)
-    sop_export.add_argument("--format", choices=["json", "xlsx", "pdf"])
+    sop_export.add_argument("code", metavar="KODE", help="kode SOP, lihat sop list")
+    sop_export.add_argument("--out", required=True, metavar="BERKAS", help="berkas keluaran")
+    sop_export.add_argument("--format", choices=["json", "xlsx", "pdf"], help="bentuk berkas (bawaan: akhiran --out)")
     sop_import = sop_sub.add_parser("import", help="impor berkas SOP (format pertukaran)")
-    sop_import.add_argument("file")
+    sop_import.add_argument("file", metavar="BERKAS", help="berkas JSON format pertukaran SOP")
 
     sub.add_parser("check", help="periksa keutuhan dan konsistensi basis data")
     backup = sub.add_parser("backup", help="buat cadangan basis data")
-    backup.add_argument("--out", required=True)
+    backup.add_argument("--out", required=True, metavar="BERKAS", help="berkas cadangan (.sqlite3)")
     restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan")
-    restore.add_argument("file")
+    restore.add_argument("file", metavar="BERKAS", help="berkas cadangan")
     restore.add_argument("--yes", action="store_true", help="jangan bertanya (untuk skrip)")
     restore.add_argument("--force", action="store_true", help="pulihkan juga berkas yang gagal pemeriksaan")
     restore.add_argument("--reason", metavar="ALASAN", help="alasan --force, dicatat di jejak audit")
@@ -322,25 +424,33 @@ def build_parser() -> argparse.ArgumentParser:
     cal = sub.add_parser("calendar", help="kalender hari kerja kantor")
     cal_sub = cal.add_subparsers(dest="calendar_command", required=True)
     cal_list = cal_sub.add_parser("list", help="hari libur dan cuti bersama setahun")
-    cal_list.add_argument("--year", type=int, default=__import__("datetime").date.today().year)
+    cal_list.add_argument("--year", type=whole_number(1900, 2200, grouped=False), metavar="TAHUN",
+                          default=__import__("datetime").date.today().year, help="bawaan: tahun ini")  # fmt: skip
     holiday = cal_sub.add_parser("add-holiday", help="tambah libur kantor")
-    holiday.add_argument("date")
-    holiday.add_argument("name")
+    holiday.add_argument("date", metavar="TANGGAL", help="YYYY-MM-DD")
+    holiday.add_argument("name", metavar="NAMA", help="nama hari libur")
     workday = cal_sub.add_parser("add-workday", help="jadikan satu hari sebagai hari kerja")
-    workday.add_argument("date")
-    workday.add_argument("name", nargs="?", default="")
+    workday.add_argument("date", metavar="TANGGAL", help="YYYY-MM-DD")
+    workday.add_argument("name", nargs="?", default="", metavar="NAMA", help="keterangan")
     add = cal_sub.add_parser("add", help="hitung N hari kerja dari satu tanggal")
-    add.add_argument("date")
-    add.add_argument("days", type=int)
+    add.add_argument("date", metavar="TANGGAL", help="YYYY-MM-DD")
+    add.add_argument("days", type=whole_number(0, MAX_CALENDAR_DAYS), metavar="JUMLAH",
+                     help=f"jumlah hari kerja, 0 sampai {_number(MAX_CALENDAR_DAYS)}")  # fmt: skip
 
     demo = sub.add_parser("demo", help="isi basis data dengan permohonan latihan")
-    demo.add_argument("--requests", type=int, default=50)
-    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--requests", type=whole_number(1, MAX_DEMO_REQUESTS), default=50, metavar="JUMLAH",
+                      help="jumlah permohonan latihan (bawaan 50)")  # fmt: skip
+    demo.add_argument("--seed", type=whole_number(0, 2**31), default=1, metavar="ANGKA",
+                      help="angka acak awal: angka yang sama, data yang sama")  # fmt: skip
+    demo.add_argument("--office", metavar="KANTOR",
+                      help="data untuk SOP kantor ini saja: ambon, lumajang, madiun atau tangerang")  # fmt: skip
+    demo.add_argument("--ke-data-kantor", action="store_true",
+                      help="tetap tulis ke folder berisi pekerjaan kantor (data latihan ditandai)")  # fmt: skip
     agenda = sub.add_parser("agenda", help="agenda pimpinan")
     agenda_sub = agenda.add_subparsers(dest="agenda_command", required=True)
     agenda_export = agenda_sub.add_parser("export", help="ekspor agenda seminggu ke Excel (satu lembar per pimpinan)")
     agenda_export.add_argument("--week", required=True, metavar="YYYY-MM-DD", help="tanggal mana pun dalam minggu itu")
-    agenda_export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    agenda_export.add_argument("--out", required=True, metavar="BERKAS.xlsx")
     migrate = sub.add_parser("migrate-to", help="pindahkan data SQLite ke server PostgreSQL")
     migrate.add_argument("url", help="postgresql://pengguna@host:5432/nama (basis data kosong)")
     migrate.add_argument("--ask-password", action="store_true", help="tanyakan kata sandi server")
@@ -348,7 +458,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("report", choices=["register", "kinerja", "rekap"], help="jenis laporan")
     export.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD", help="tanggal diterima awal")
     export.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD", help="tanggal diterima akhir")
-    export.add_argument("--out", required=True, metavar="FILE.xlsx", help="berkas Excel keluaran (.xlsx)")
+    export.add_argument("--out", required=True, metavar="BERKAS.xlsx", help="berkas Excel keluaran (.xlsx)")
+    _finish(parser)
     return parser
 
 
@@ -367,10 +478,49 @@ COMMANDS = {
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run one subcommand. Bad input is one line and status 2; anything unexpected is one line and
+    status 1, with its traceback appended to ``cli-galat.log`` in the data folder."""
+    import sqlite3
+
+    from .domain.indonesian import os_error_text
+    from .domain.validation import ValidationError
     from .services import ServiceError
 
     try:
         return COMMANDS[args.command](args, paths)
-    except ServiceError as exc:
-        print(f"Gagal: {exc}", file=sys.stderr)
+    except (ServiceError, ValidationError) as exc:
+        print(f"Gagal: {one_line(exc)}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # the reader went away (| head): __main__ ends quietly
+    except OSError as exc:
+        print(f"Gagal: {os_error_text(exc)}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:  # e.g. a backup into a folder that cannot be written
+        print(f"Gagal: basis data atau berkas tujuan tidak dapat dibuka atau ditulis ({one_line(exc)})",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    except Exception as exc:  # one line for the user, the details in the log
+        print(f"Gagal karena galat tak terduga ({type(exc).__name__}: {one_line(exc)}); rincian di "
+              f"{log_error(paths)}", file=sys.stderr)  # fmt: skip
+        return 1
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message on one line (a server's message can span several)."""
+    return " ".join(str(exc).split())
+
+
+def log_error(paths: AppPaths) -> Path:
+    """Append the current exception's traceback to the data folder's CLI error log; returns its path."""
+    import traceback
+    from datetime import datetime
+
+    log = paths.data / ERROR_LOG
+    try:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now().isoformat(timespec='seconds')} {' '.join(sys.argv[1:])}\n")
+            handle.write(traceback.format_exc())
+    except OSError:
+        pass
+    return log

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -213,3 +214,160 @@ def test_agenda_week_export(tmp_path):
     assert openpyxl.load_workbook(out).sheetnames
     bad = cli(tmp_path, "agenda", "export", "--week", "23-11-2026", "--out", str(out), check=False)
     assert bad.returncode == 2 and "tidak sah" in bad.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Fit (issue #16, item 8): options anywhere, Indonesian help and errors, documented exit codes.
+
+
+def _run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "protokol_desktop", *args], capture_output=True, text=True,
+                          encoding="utf-8", timeout=120, env=env)  # fmt: skip
+
+
+def test_data_dir_and_database_after_the_subcommand(tmp_path):
+    result = _run("sop", "list", "--json", "--data-dir", str(tmp_path / "sesudah"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "sesudah" / "protokol.sqlite3").exists()
+    # Given both before and after, the one after the subcommand wins; neither overwrites the other.
+    result = _run("--data-dir", str(tmp_path / "depan"), "calendar", "add", "2026-05-13", "3",
+                  "--data-dir", str(tmp_path / "belakang"))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "belakang" / "protokol.sqlite3").exists() and not (tmp_path / "depan").exists()
+    result = _run("--data-dir", str(tmp_path / "depan"), "calendar", "add", "2026-05-13", "3")
+    assert result.returncode == 0 and (tmp_path / "depan" / "protokol.sqlite3").exists()
+    from protokol_desktop.cli import build_parser
+
+    args = build_parser().parse_args(["sop", "list", "--database", "postgresql://staf@host/protokol"])
+    assert args.database == "postgresql://staf@host/protokol" and args.data_dir is None
+
+
+ENGLISH = re.compile(
+    r"usage|positional arguments|optional arguments|options:|show this help|show program|\berror\b|"
+    r"\b(OUT|FILE|CODE|DATE|DAYS|NAME|YEAR|SEED|REQUESTS|DATA_DIR|DATABASE|URL_)\b|_command\b"
+)
+
+
+def _all_parsers(parser):
+    import argparse
+
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                yield from _all_parsers(child)
+
+
+def test_help_is_entirely_indonesian(tmp_path):
+    from protokol_desktop.cli import build_parser
+
+    parsers = list(_all_parsers(build_parser()))
+    assert len(parsers) > 15
+    for parser in parsers:
+        text = re.sub(r"--?[a-z][a-z-]*", "", parser.format_help())  # option names are the interface
+        assert not ENGLISH.search(text), (parser.prog, ENGLISH.search(text).group(0), text)
+        assert "cara pakai:" in parser.format_help()
+    result = _run("calendar", "add", "--help")
+    assert result.returncode == 0 and "cara pakai:" in result.stdout and "argumen:" in result.stdout
+    assert "tampilkan bantuan ini lalu keluar" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["calendar", "add", "2026-05-13", "-3"], "harus 0 sampai 1.000, bukan -3"),
+        (["calendar", "add", "2026-05-13", "99999999999999999999"], "harus 0 sampai 1.000"),
+        (["calendar", "add", "2026-05-13", "tiga"], '"tiga" bukan bilangan bulat'),
+        (["calendar", "add", "13-05-2026", "3"], "tidak sah; tulis YYYY-MM-DD"),
+        (["calendar", "list", "--year", "99999"], "harus 1900 sampai 2200"),
+        (["calendar"], "wajib diisi: PERINTAH"),
+        (["frob"], "pilihan 'frob' tidak ada"),
+        (["sop", "list", "--frob"], "argumen tidak dikenal: --frob"),
+        (["sop", "export", "AMB-ACARA"], "wajib diisi: --out"),
+        (["demo", "--requests", "0"], "harus 1 sampai"),
+        (["calendar", "add-holiday", "2026-09-07", "HUT " * 51], "terlalu panjang (203 karakter; maksimal 200)"),
+        (["export", "register", "--from", "2026-11-01", "--to", "2026-11-30", "--out", "laporan.pdf"], ".xlsx"),
+    ],
+)
+def test_every_error_is_one_indonesian_line_and_status_2(tmp_path, args, expected):
+    result = _run("--data-dir", str(tmp_path), *args)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert expected in lines[0]
+    assert not ENGLISH.search(re.sub(r"--?[a-z][a-z-]*", "", lines[0])), lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_failure_is_one_line_and_logged(tmp_path):
+    """A folder where the export file should go is an OS error: one line, status 2, no traceback; an
+    internal error (here a broken SOP export) is one line, status 1, the traceback in the log."""
+    folder = tmp_path / "laporan.xlsx"
+    folder.mkdir()
+    result = _run("--data-dir", str(tmp_path / "d"), "agenda", "export", "--week", "2026-11-23", "--out", str(folder))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    from protokol_desktop import cli as cli_module
+    from protokol_desktop.paths import resolve_paths
+
+    paths = resolve_paths(tmp_path / "d").ensure()
+    args = cli_module.build_parser().parse_args(["sop", "list"])
+    original = cli_module.COMMANDS["sop"]
+    cli_module.COMMANDS["sop"] = lambda args, paths: {}["tidak-ada"]
+    try:
+        import contextlib
+        import io
+
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err):
+            status = cli_module.run_command(args, paths)
+    finally:
+        cli_module.COMMANDS["sop"] = original
+    assert status == 1
+    assert len(err.getvalue().strip().splitlines()) == 1 and "galat tak terduga (KeyError" in err.getvalue()
+    assert "Traceback" in (paths.data / cli_module.ERROR_LOG).read_text(encoding="utf-8")
+
+
+def test_piping_into_head_ends_quietly(tmp_path):
+    cli(tmp_path, "sop", "list")  # create the database first, so the command below only prints
+    process = subprocess.Popen(
+        [sys.executable, "-m", "protokol_desktop", "--data-dir", str(tmp_path), "calendar", "list", "--year", "2026"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    process.stdout.close()  # the reader is gone before the first line is written, as `| head -0` does
+    stderr = process.stderr.read().decode("utf-8")
+    process.stderr.close()
+    assert process.wait(timeout=120) == 0, stderr
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
+
+
+def test_demo_refuses_a_configured_office_folder_unless_told(tmp_path):
+    cli(tmp_path, "calendar", "add-holiday", "2026-09-07", "HUT Kota Ambon")  # the office's own work
+    refused = cli(tmp_path, "demo", "--requests", "3", check=False)
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1, refused.stderr
+    assert "sudah berisi pekerjaan kantor: 1 hari libur/hari kerja kantor" in refused.stderr
+    assert "--ke-data-kantor" in refused.stderr
+    with sqlite3.connect(tmp_path / "protokol.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM request").fetchone()[0] == 0
+    db.close()
+    done = cli(tmp_path, "demo", "--requests", "3", "--ke-data-kantor")
+    assert "3 permohonan latihan (Kota Ambon)" in done.stdout
+    tangerang = cli(tmp_path / "tng", "demo", "--office", "tangerang", "--requests", "4")
+    assert "4 permohonan latihan (Kota Tangerang)" in tangerang.stdout
+    with sqlite3.connect(tmp_path / "tng" / "protokol.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*), SUM(training) FROM request").fetchone() == (4, 4)
+    db.close()
+
+
+def test_operating_system_errors_are_one_indonesian_line(tmp_path):
+    a_file = tmp_path / "bukan-folder"
+    a_file.write_text("x", encoding="utf-8")
+    result = _run("--data-dir", str(a_file), "sop", "list")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Gagal membuka data: {a_file}: sudah ada dan bukan folder"
+    missing = tmp_path / "tidak-ada" / "sop.json"
+    result = _run("--data-dir", str(tmp_path / "d"), "sop", "import", str(missing))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"Gagal: Berkas {missing} tidak dapat dibaca: tidak ada"
+    result = _run("--data-dir", str(tmp_path / "d"), "backup", "--out", str(a_file / "cadangan.sqlite3"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert result.stderr.startswith("Gagal: ") and "Traceback" not in result.stderr

@@ -44,3 +44,27 @@ def format_number(value: float, decimals: int = 1) -> str:
     """``1234.5`` -> ``1.234,5``; whole numbers without decimals: ``1234`` -> ``1.234``."""
     text = f"{int(value):,}" if float(value).is_integer() else f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+_OS_ERRORS = {
+    "ENOENT": "tidak ada",
+    "EACCES": "tidak boleh diakses (hak akses)",
+    "EPERM": "tidak boleh diakses (hak akses)",
+    "EEXIST": "sudah ada dan bukan folder",  # mkdir of a folder over a file: the usual case
+    "ENOTDIR": "salah satu bagian jalurnya bukan folder",
+    "EISDIR": "berupa folder, bukan berkas",
+    "ENOSPC": "disk penuh",
+    "EROFS": "disk hanya dapat dibaca",
+    "ENAMETOOLONG": "namanya terlalu panjang",
+    "EBUSY": "sedang dipakai program lain",
+}
+
+
+def os_error_text(exc: OSError, named: bool = True) -> str:
+    """An operating-system error in one Indonesian line: ``"/data/x.xlsx: tidak boleh diakses (hak akses)"``
+    (without the file's name when not ``named``)."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    reason = _OS_ERRORS.get(name) or " ".join(str(exc.strerror or exc).split())
+    return f"{exc.filename}: {reason}" if exc.filename and named else reason

@@ -9,6 +9,7 @@ field and raises :class:`SopFormatError` naming the field that is wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,6 +21,98 @@ FORMAT_VERSION = 1
 KINDS = ("mulai", "proses", "keputusan", "selesai")
 STATUSES = ("draft", "berlaku", "diganti")
 SOURCES = ("dokumen", "disusun_kantor")
+
+
+# Size limits of the exchange format (and so of the SOP editor, which validates through it). Longest
+# text in characters, by field path without list indices; each line of a list is one item. An SOP
+# of the seeds uses a tenth of any of them; a field past its limit is refused, naming field and limit,
+# so that no single field can make the board, an export or a PDF page crawl.
+TEXT_LIMITS = {
+    "code": 40,
+    "office": 40,
+    "name": 300,
+    "service": 200,
+    "icon": 60,
+    "status": 20,
+    "source.kind": 20,
+    "source.document": 500,
+    "source.note": 5000,
+    "notes": 5000,
+    "identity.organisation": 200,
+    "identity.nomor": 100,
+    "identity.tanggal_pembuatan": 100,
+    "identity.tanggal_revisi": 100,
+    "identity.tanggal_pengesahan": 100,
+    "identity.tanggal_efektif": 100,
+    "identity.disahkan_oleh.jabatan": 200,
+    "identity.disahkan_oleh.nama": 200,
+    "identity.disahkan_oleh.pangkat": 200,
+    "identity.disahkan_oleh.nip": 40,
+    "identity.dasar_hukum": 1000,
+    "identity.kualifikasi_pelaksana": 500,
+    "identity.keterkaitan": 500,
+    "identity.peralatan": 500,
+    "identity.peringatan": 1000,
+    "identity.pencatatan": 500,
+    "executors": 100,  # also the stored length of a step run's executor
+    "steps.uraian": 2000,
+    "steps.executor": 100,
+    "steps.decision.question": 500,
+    "steps.kelengkapan": 500,
+    "steps.waktu": 60,
+    "steps.output": 500,
+    "steps.keterangan": 2000,
+    "steps.note": 5000,
+    "standard.persyaratan.text": 1000,
+    "standard.produk": 500,
+    "standard.jangka_waktu": 60,
+    "standard.biaya": 500,
+    "standard.prosedur": 2000,
+    "standard.pengaduan": 5000,
+    "standard.notes": 5000,
+}
+LIST_LIMITS = {
+    "steps": 100,
+    "executors": 12,
+    "notes": 50,
+    "identity.organisation": 10,
+    "identity.dasar_hukum": 50,
+    "identity.kualifikasi_pelaksana": 50,
+    "identity.keterkaitan": 50,
+    "identity.peralatan": 100,
+    "identity.peringatan": 50,
+    "identity.pencatatan": 100,
+    "steps.kinds": 4,
+    "steps.kelengkapan": 30,
+    "standard.persyaratan": 50,
+    "standard.produk": 30,
+    "standard.prosedur": 50,
+    "standard.notes": 50,
+}
+_INDEX = re.compile(r"\[\d+\]")
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _limit_path(field_name: str) -> str:
+    return _INDEX.sub("", field_name)
+
+
+def _check_length(text: str, field_name: str) -> str:
+    limit = TEXT_LIMITS[_limit_path(field_name)]
+    if len(text) > limit:
+        raise SopFormatError(
+            field_name, f"terlalu panjang ({_number(len(text))} karakter; maksimal {_number(limit)})"
+        )
+    return text
+
+
+def _check_count(items: list[Any], field_name: str, what: str = "butir") -> None:
+    limit = LIST_LIMITS[_limit_path(field_name)]
+    if len(items) > limit:
+        raise SopFormatError(field_name, f"terlalu banyak ({_number(len(items))} {what}; maksimal {limit})")
 
 
 class SopFormatError(ValueError):
@@ -195,7 +288,7 @@ def _str(data: dict[str, Any], key: str, where: str, required: bool = False) -> 
         raise SopFormatError(f"{where}{key}", "harus berupa teks")
     if required and not value.strip():
         raise SopFormatError(f"{where}{key}", "wajib diisi")
-    return value.strip()
+    return _check_length(value.strip(), f"{where}{key}")
 
 
 def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -204,7 +297,11 @@ def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         return ()
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise SopFormatError(f"{where}{key}", "harus berupa daftar teks")
-    return tuple(item.strip() for item in value if item.strip())
+    items = [item.strip() for item in value if item.strip()]
+    _check_count(items, f"{where}{key}")
+    for index, item in enumerate(items):
+        _check_length(item, f"{where}{key}[{index}]")
+    return tuple(items)
 
 
 def _dict(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
@@ -234,6 +331,7 @@ def _parse_step(data: Any, index: int) -> Step:
     kinds = data.get("kinds", ["proses"])
     if not isinstance(kinds, list) or not kinds:
         raise SopFormatError(f"{where}kinds", "harus daftar berisi mulai/proses/keputusan/selesai")
+    _check_count(kinds, f"{where}kinds", "jenis")
     for kind in kinds:
         if kind not in KINDS:
             raise SopFormatError(f"{where}kinds", f"jenis langkah tidak dikenal: {kind!r}")
@@ -327,6 +425,7 @@ def sop_from_dict(data: Any) -> Sop:
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, list) or not raw_steps:
         raise SopFormatError("steps", "minimal satu langkah")
+    _check_count(raw_steps, "steps", "langkah")
     steps = tuple(_parse_step(item, index) for index, item in enumerate(raw_steps))
     numbers = [step.number for step in steps]
     if numbers != list(range(1, len(steps) + 1)):
@@ -344,6 +443,7 @@ def sop_from_dict(data: Any) -> Sop:
     raw_reqs = raw_standard.get("persyaratan", []) or []
     if not isinstance(raw_reqs, list):
         raise SopFormatError("standard.persyaratan", "harus berupa daftar")
+    _check_count(raw_reqs, "standard.persyaratan", "persyaratan")
     for index, item in enumerate(raw_reqs):
         where = f"standard.persyaratan[{index}]."
         if not isinstance(item, dict):

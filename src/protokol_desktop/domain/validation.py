@@ -37,5 +37,6 @@ def clean_text(value: str | None, field: str, *, required: bool = False, max_len
     if required and not text:
         raise ValidationError(f"{field} wajib diisi")
     if len(text) > max_length:
-        raise ValidationError(f"{field} terlalu panjang ({len(text)} karakter; maksimal {max_length})")
+        count, limit = (f"{n:,}".replace(",", ".") for n in (len(text), max_length))
+        raise ValidationError(f"{field} terlalu panjang ({count} karakter; maksimal {limit})")
     return text

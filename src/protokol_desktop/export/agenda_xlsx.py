@@ -23,6 +23,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.indonesian import DAYS, format_date
+from .cells import put
 
 FONT = "Arial"
 SIZE = 10
@@ -123,12 +124,12 @@ def _fill_sheet(
     ]
     for row, (value, style) in enumerate(lines, start=1):
         ws.merge_cells(f"A{row}:{last}{row}")
-        cell = ws.cell(row=row, column=1, value=value)
+        cell = put(ws, row, 1, value)
         cell.font = style
         cell.alignment = Alignment(horizontal="center")
     header_row = len(lines) + 2
     for column, title in enumerate(HEADERS, start=1):
-        cell = ws.cell(row=header_row, column=column, value=title)
+        cell = put(ws, header_row, column, title)
         cell.font = font(True)
         cell.fill = PatternFill("solid", fgColor=FILL_HEADER)
         cell.border = BORDER
@@ -149,7 +150,7 @@ def _fill_sheet(
             clash = bool(todays) and todays[index].clash
             height = 1
             for column, value in enumerate(values, start=1):
-                cell = ws.cell(row=row, column=column, value=value)
+                cell = put(ws, row, column, value)
                 cell.font = font(bold=column == 1, italic=not todays and column == 3, color="9C0006" if clash else None)
                 cell.border = BORDER
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -164,7 +165,7 @@ def _fill_sheet(
     for note in (footnote, "* jam selesai perkiraan. Baris merah: jadwal bentrok yang belum diputuskan."):
         if note:
             ws.merge_cells(f"A{row}:{last}{row}")
-            cell = ws.cell(row=row, column=1, value=note)
+            cell = put(ws, row, 1, note)
             cell.font = font(False, 9, italic=True)
             cell.alignment = Alignment(wrap_text=True)
             row += 1

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .cells import safe_row
+
 HEADER_FILL = "DDDDDD"
 
 
@@ -35,12 +37,12 @@ def _sheet(
 
     ws = wb.create_sheet(title)
     for line in heading:
-        ws.append([line])
+        ws.append(safe_row(ws, [line]))
     for row in range(1, len(heading) + 1):
         ws.cell(row, 1).font = Font(bold=row == 1, size=12 if row == 1 else 10)
     header_row = len(heading) + 2
     ws.append([])
-    ws.append(headers)
+    ws.append(safe_row(ws, headers))
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in ws[header_row]:
@@ -49,7 +51,7 @@ def _sheet(
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for values in rows:
-        ws.append(list(values))
+        ws.append(safe_row(ws, values))
         for cell in ws[ws.max_row]:
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=True)
@@ -74,11 +76,11 @@ def _text_sheet(wb: Any, title: str, heading: list[str], text: str) -> Any:
 
     ws = wb.create_sheet(title)
     for line in heading:
-        ws.append([line])
+        ws.append(safe_row(ws, [line]))
     ws.cell(1, 1).font = Font(bold=True, size=12)
     ws.append([])
     for paragraph in (text or "-").splitlines() or ["-"]:
-        ws.append([paragraph])
+        ws.append(safe_row(ws, [paragraph]))
         ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
         ws.row_dimensions[ws.max_row].height = max(15, 15 * (len(paragraph) // 95 + 1))
     ws.column_dimensions["A"].width = 100

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .agenda_xlsx import BORDER, FILL_HEADER, LINE_POINTS, font, line_count, print_setup, save_workbook
+from .cells import put
 
 WIDTHS = (6, 15, 42, 14, 26)  # A-E
 LAST = get_column_letter(len(WIDTHS))
@@ -50,7 +51,7 @@ class _Writer:
         self, value: str, *, bold: bool = False, size: float = 10, center: bool = False, italic: bool = False
     ) -> None:
         self.ws.merge_cells(f"A{self.row}:{LAST}{self.row}")
-        cell = self.ws.cell(row=self.row, column=1, value=value)
+        cell = put(self.ws, self.row, 1, value)
         cell.font = font(bold, size, italic)
         cell.alignment = Alignment(horizontal="center" if center else "left", vertical="top", wrap_text=True)
         lines = line_count(value, self._width(1, len(WIDTHS)) * 10 / max(size, 8))
@@ -67,9 +68,9 @@ class _Writer:
     def pair(self, label: str, value: str) -> None:
         """A label in B, ``:`` and the value over C:E (A stays as the indent)."""
         ws = self.ws
-        ws.cell(row=self.row, column=2, value=label).font = font(True)
+        put(ws, self.row, 2, label).font = font(True)
         ws.merge_cells(f"C{self.row}:{LAST}{self.row}")
-        cell = ws.cell(row=self.row, column=3, value=f": {value or '-'}")
+        cell = put(ws, self.row, 3, f": {value or '-'}")
         cell.font = font()
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         ws.cell(row=self.row, column=2).alignment = Alignment(vertical="top", wrap_text=True)
@@ -85,7 +86,7 @@ class _Writer:
             for (first, last), value in zip(spans, values, strict=True):
                 if last > first:
                     ws.merge_cells(start_row=self.row, start_column=first, end_row=self.row, end_column=last)
-                cell = ws.cell(row=self.row, column=first, value=value)
+                cell = put(ws, self.row, first, value)
                 cell.font = font(bold=header)
                 cell.alignment = Alignment(
                     horizontal="center" if header or first == 1 else "left", vertical="top", wrap_text=True
@@ -220,14 +221,14 @@ def write_sop_protokol(content: dict, out: Path) -> Path:
 
     w.gap()
     signatory = content["signatory"]
-    ws.cell(row=w.row, column=2, value=f"Paraf {content['paraf_role']}:").font = font(True)
-    ws.cell(row=w.row, column=5, value=content.get("date_line", "")).font = font()
+    put(ws, w.row, 2, f"Paraf {content['paraf_role']}:").font = font(True)
+    put(ws, w.row, 5, content.get("date_line", "")).font = font()
     w.row += 1
-    ws.cell(row=w.row, column=2, value="…………").font = font()
-    ws.cell(row=w.row, column=5, value=signatory["jabatan"]).font = font(True)
+    put(ws, w.row, 2, "…………").font = font()
+    put(ws, w.row, 5, signatory["jabatan"]).font = font(True)
     ws.cell(row=w.row, column=5).alignment = Alignment(wrap_text=True, vertical="top")
     ws.row_dimensions[w.row].height = LINE_POINTS * line_count(signatory["jabatan"], WIDTHS[4]) + 2
     w.row += 4
-    ws.cell(row=w.row, column=5, value="(………………………………)").font = font()
+    put(ws, w.row, 5, "(………………………………)").font = font()
     print_setup(ws, 0, False, f"SOP Protokol — {event['name'][:60]}")
     return save_workbook(wb, out)

@@ -30,6 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..domain.durations import DurationError, format_minutes
 from ..domain.sop import Signatory, Sop, Step
+from .cells import assign, put
 
 FONT = "Arial"
 SIZE = 10
@@ -171,7 +172,7 @@ class _Sheet:
         last_column = last_column or column
         last_row = last_row or row
         ws = self.ws
-        cell = ws.cell(row=row, column=column, value=value if value != "" else None)
+        cell = put(ws, row, column, value if value != "" else None)
         font = Font(name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
         alignment = Alignment(horizontal=horizontal, vertical=vertical, wrap_text=True)
         pattern = PatternFill("solid", start_color=fill, end_color=fill) if fill else None
@@ -452,7 +453,7 @@ def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     sheet.put(row, 1, legend, last_column=2, italic=True, size=SIZE - 1, vertical="top", border=BORDER_NONE)
     signature, signature_lines = _signature_text(signatory)
     sheet.put(row, c_kel, "", last_column=c_ket, horizontal="center", vertical="top", border=BORDER_NONE)
-    ws.cell(row=row, column=c_kel).value = signature
+    assign(ws.cell(row=row, column=c_kel), signature)
     sheet.need(row, _height(signature_lines + SIGNATURE_BLANK_LINES))
     last_row = row
 

@@ -47,6 +47,7 @@ class Card:
     finished_at: datetime | None
     days_left: int | None  # working days to the service deadline (negative: late)
     version: int
+    training: bool = False  # made by ``demo``: the card says "Latihan"
 
     def timer_state(self, now: datetime) -> TimerState | None:
         return None if self.timer is None else self.timer.state(now)
@@ -96,6 +97,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
         Request.received_at,
         Request.finished_at,
         Request.version,
+        Request.training,
         run.id,
         run.step_number,
         run.role,
@@ -117,8 +119,8 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
     cards = []
     for (
         request_id, revision, nomor_surat, perihal, pengirim, leader, status, current_round, due_at, event_date,
-        assigned_to, received_at, finished_at, version, run_id, step_number, role, started_at, paused_seconds,
-        standard_minutes, paused_at, incomplete,
+        assigned_to, received_at, finished_at, version, training, run_id, step_number, role, started_at,
+        paused_seconds, standard_minutes, paused_at, incomplete,
     ) in rows:  # fmt: skip
         sop = sop_of_revision(revision)
         timer = None
@@ -167,6 +169,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
                 finished_at=_utc_or_none(finished_at),
                 days_left=days_left,
                 version=version,
+                training=bool(training),
             )
         )
     return cards

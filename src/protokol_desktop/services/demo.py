@@ -4,6 +4,12 @@
 requirements, start, complete, pause, hold, cancel) with backdated clocks, so the data obeys every
 rule the app enforces. The same seed gives the same data; a second run adds to what is there (the
 letter numbers continue).
+
+Every request it makes is marked as training data (see :mod:`.training`). A data folder that already
+holds an office's own work is refused unless ``into_office_data`` says so. ``office`` makes data for
+one office: its profile becomes the active one (only in a folder without requests) and the requests
+run that office's own SOPs, the ones whose ``office`` is its code. Without it the active office (Kota
+Ambon in a new folder) runs every SOP of the library.
 """
 
 from __future__ import annotations
@@ -15,9 +21,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from ..domain.sop import Sop
 from ..store.models import Request, database
-from . import Actor, ServiceError
+from . import Actor, ServiceError, audit
 from .library import list_library
-from .office import active_office, apply_office, calendar, is_configured
+from .office import active_office, apply_office, calendar, is_configured, profiles
 from .requests import (
     IntakeForm,
     cancel,
@@ -30,6 +36,8 @@ from .requests import (
     set_requirement,
     start_request,
 )
+from .training import OfficeDataPresent, mark_training, office_work
+from .visits import GATED_STEP, VISIT_SOP
 
 SENDERS = [
     "Dinas Pendidikan dan Kebudayaan",
@@ -133,7 +141,7 @@ def _form(rng: random.Random, sop: Sop, office, serial: int, received: datetime)
     local_day = received.astimezone(zone).date()
     sender = rng.choice(SENDERS)
     event = rng.choice(EVENTS)
-    if sop.code.startswith("TNG"):
+    if sop.code == VISIT_SOP:
         perihal = f"Permohonan kunjungan kerja {rng.choice(VISITORS)}"
     elif "PENGADUAN" in sop.code:
         perihal = f"Pengaduan: {rng.choice(COMPLAINTS)}"
@@ -173,16 +181,49 @@ def _step_minutes(rng: random.Random, standard: int | None) -> float:
     return max(1.0, standard * factor * rng.uniform(0.9, 1.1))
 
 
-def fill_demo(count: int, seed: int = 1, actor: str = "demo", now: datetime | None = None) -> int:
-    """Add ``count`` realistic requests. Returns how many were made."""
+def demo_offices() -> list[str]:
+    """Codes of the office profiles that have SOPs of their own in the library (``--office`` choices)."""
+    owners = {entry.sop.office for entry in list_library()}
+    return [office.code for office in profiles() if office.code in owners]
+
+
+def _choose_office(code: str | None, actor: str | Actor) -> list[Sop]:
+    """Make ``code`` the active office if needed and return the SOPs the demo requests will run."""
+    if code is None:
+        if not is_configured():
+            apply_office("ambon")
+        return [entry.sop for entry in list_library()]
+    choices = demo_offices()
+    if code not in choices:
+        raise ServiceError(f'Kantor "{code}" tidak dikenal untuk data latihan; pilih {", ".join(choices)}')
+    if active_office().code != code:
+        if is_configured() and Request.select().exists():
+            raise ServiceError(
+                f"Folder data ini sudah berisi permohonan {active_office().name}; data latihan kantor lain "
+                "dibuat di folder data lain"
+            )
+        if is_configured():  # a folder with training data at most: demo acts as its administrator
+            apply_office(code, actor if isinstance(actor, Actor) else Actor(actor, "Admin"))
+        else:
+            apply_office(code)
+    return [entry.sop for entry in list_library() if entry.sop.office == code]
+
+
+def fill_demo(count: int, seed: int = 1, actor: str | Actor = "demo", now: datetime | None = None,
+              office: str | None = None, into_office_data: bool = False) -> int:  # fmt: skip
+    """Add ``count`` realistic training requests (for ``office``'s own SOPs when given). Refuses
+    (:class:`OfficeDataPresent`) a database holding an office's work unless ``into_office_data``.
+    Returns how many were made."""
+    work = office_work()
+    if work and not into_office_data:
+        raise OfficeDataPresent(work)
     rng = random.Random(seed * 7919 + Request.select().count())
     now = now or datetime.now(UTC)
-    if not is_configured():
-        apply_office("ambon")
-    office = active_office()
-    zone = office.zone
+    sops = _choose_office(office, actor)
+    chosen = active_office()
+    zone = chosen.zone
     cal = calendar()
-    sops = [entry.sop for entry in list_library()]
+    office_profile = chosen
     serial_base = Request.select().count()
     made = 0
     for index in range(count):
@@ -195,13 +236,18 @@ def fill_demo(count: int, seed: int = 1, actor: str = "demo", now: datetime | No
         if received > now:
             received = now - timedelta(minutes=rng.randint(5, 120))
         plan = _plan(rng, sop, days_back)
-        clerk = _actor_for(office, office.ranked_roles[-1].name, rng)
+        clerk = _actor_for(office_profile, office_profile.ranked_roles[-1].name, rng)
         with database.atomic():
-            request_id = register_request(_form(rng, sop, office, serial_base + index + 1, received), clerk)
+            request_id = register_request(_form(rng, sop, office_profile, serial_base + index + 1, received), clerk)
+            mark_training(request_id)
             # Driving consumes a varying number of draws (it depends on the clock): give it its own
             # generator so the letters that follow stay the same for the same seed.
-            _drive(random.Random(rng.random()), request_id, sop, office, plan, received, now)
+            _drive(random.Random(rng.random()), request_id, sop, office_profile, plan, received, now)
         made += 1
+    who = actor if isinstance(actor, Actor) else str(actor)
+    with database.atomic():
+        audit.record(who, "data_latihan", "demo", office_profile.code, None,
+                     {"permohonan": made, "seed": seed, "ke_data_kantor": bool(work)})  # fmt: skip
     return made
 
 
@@ -257,7 +303,7 @@ def _drive(
             answer = rng.random() < (0.35 if rounds < 2 else 0.0) if loops_back else rng.random() < 0.5
             if answer and loops_back:
                 rounds += 1
-        if sop.code == "TNG-KUNJUNGAN" and "daftar hadir" in step.uraian.casefold():
+        if sop.code == VISIT_SOP and GATED_STEP in step.uraian.casefold():  # the step its gate guards
             _fill_visit(rng, request_id, actor, finish)
         result = complete_step(
             request_id,

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..domain.indonesian import os_error_text
 from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
@@ -93,12 +94,25 @@ def export_json(code: str, out: Path) -> Path:
     return out
 
 
+MAX_SOP_FILE_BYTES = 2 * 1024 * 1024  # the seeds are 5-15 KB; every field at its limit stays far below
+
+
 def read_sop_file(path: Path) -> Sop:
-    """Read and validate an exchange-format file. Raises :class:`ServiceError` naming the field."""
+    """Read and validate an exchange-format file. Raises :class:`ServiceError` naming the field (and
+    its limit, for one too long); a file past :data:`MAX_SOP_FILE_BYTES` is not even parsed."""
     try:
+        size = path.stat().st_size
+        if size > MAX_SOP_FILE_BYTES:
+            megabytes = f"{size / 1024 / 1024:.1f}".replace(".", ",")
+            raise ServiceError(
+                f"Berkas {path.name} terlalu besar untuk berkas SOP ({megabytes} MB; maksimal "
+                f"{MAX_SOP_FILE_BYTES // 1024 // 1024} MB)"
+            )
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ServiceError(f"Berkas {path} tidak dapat dibaca: {exc}") from exc
+    except OSError as exc:
+        raise ServiceError(f"Berkas {path} tidak dapat dibaca: {os_error_text(exc, named=False)}") from exc
+    except UnicodeDecodeError as exc:
+        raise ServiceError(f"Berkas {path} tidak dapat dibaca: bukan teks UTF-8 (bita ke-{exc.start + 1})") from exc
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -106,7 +120,12 @@ def read_sop_file(path: Path) -> Sop:
     try:
         return sop_from_dict(data)
     except SopFormatError as exc:
-        raise ServiceError(f"Berkas {path.name} ditolak, kolom {exc}") from exc
+        from ..domain.sop_edit import field_label
+
+        label = field_label(exc.field)
+        named = exc.field if label == exc.field else f"{exc.field} ({label})"
+        message = str(exc).removeprefix(f"{exc.field}: ")
+        raise ServiceError(f"Berkas {path.name} ditolak, kolom {named}: {message}") from exc
 
 
 def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None = None) -> SopRevision:

@@ -7,6 +7,7 @@ from datetime import date
 
 from ..domain.calendar import WorkingCalendar, holidays_version, national_holidays
 from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
+from ..domain.validation import ValidationError, clean_text
 from ..store.models import OfficeDay, OfficeProfile, Setting, database
 from . import Actor, ServiceError, audit
 
@@ -128,6 +129,10 @@ def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None
     require_manager(actor, "Mengatur hari libur dan hari kerja kantor")
     if is_holiday and not name.strip():
         raise ServiceError("Nama hari libur kantor wajib diisi")
+    try:
+        name = clean_text(name, "Nama hari libur/hari kerja kantor", max_length=200)
+    except ValidationError as exc:
+        raise ServiceError(str(exc)) from exc
     with database.atomic():
         before = OfficeDay.get_or_none(OfficeDay.day == day)
         OfficeDay.insert(day=day, is_holiday=is_holiday, name=name.strip()).on_conflict(

@@ -45,6 +45,7 @@ from .board_frame import BoardFilter
 from .library import sop_of_revision
 from .office import active_office, calendar
 from .requests import ACTIVE_STATUSES, STATUS_LABELS
+from .training import TRAINING_LABEL
 
 STATUS_RUNNING = "Berjalan"
 STATUS_CANCELLED = "Dibatalkan"
@@ -118,6 +119,7 @@ class RegisterRow:
     actual: float | None  # Waktu Aktual, in ``actual_unit``
     actual_unit: str  # "hari kerja", "hari", "menit", "menit aktif" or ""
     on_time: str  # Tepat Waktu: "Ya", "Tidak" or ""
+    training: bool = False  # made by ``demo``: the status reads "Selesai (latihan)"
 
 
 @dataclass(frozen=True)
@@ -432,7 +434,7 @@ def _register_row(
         leader=request.leader,
         event_date=request.event_date,
         status=request.status,
-        status_label=STATUS_LABELS[request.status],
+        status_label=STATUS_LABELS[request.status] + (f" ({TRAINING_LABEL})" if request.training else ""),
         current_step=_current_step_text(item),
         finished_at=finished.astimezone(zone) if finished else None,
         due_at=request.due_at.astimezone(zone) if request.due_at else None,
@@ -440,6 +442,7 @@ def _register_row(
         actual=actual,
         actual_unit=unit,
         on_time=_on_time(request, now),
+        training=bool(request.training),
     )
 
 

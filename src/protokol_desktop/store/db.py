@@ -151,7 +151,19 @@ def _v6(db: SqliteDatabase) -> None:
     db.create_tables(TABLES, safe=True)
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: SqliteDatabase) -> None:
+    """Training data: ``request.training`` marks the requests ``demo`` made, so the window can say
+    *mode latihan* and the board and register can mark them. The column is written out here as it
+    was at version 7 (not taken from today's model); version 1 builds today's request table on a new
+    database, so the column may already be there."""
+    columns = {column.name for column in db.get_columns("request")}
+    if "training" not in columns:
+        kind = "INTEGER NOT NULL DEFAULT 0" if is_sqlite(db) else "BOOLEAN NOT NULL DEFAULT FALSE"
+        db.execute_sql(f"ALTER TABLE request ADD COLUMN training {kind}")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS request_training ON request (training) WHERE training")
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

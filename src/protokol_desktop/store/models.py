@@ -132,6 +132,7 @@ class Request(BaseModel):
     created_at = UtcDateTimeField(default=utcnow)
     created_by = CharField(max_length=100, default="")
     version = IntegerField(default=0)  # bumped on every change: optimistic concurrency
+    training = BooleanField(default=False)  # training data made by ``demo`` (schema 7), shown as such
 
 
 class RequestRequirement(BaseModel):

@@ -13,8 +13,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import __version__
+from ..domain.indonesian import format_number
 from ..paths import AppPaths, resource_dir
-from ..services import ServiceError, users
+from ..services import ServiceError, training, users
 from ..services.office import active_office, apply_office, is_configured, profiles
 from ..services.permissions import is_manager
 from ..services.users import Account
@@ -159,6 +160,19 @@ class AppController(QObject):
         self.window.set_page_visible("trust", manager)
         if "library" in self.pages:
             self.pages["library"].set_editable(manager)  # type: ignore[attr-defined]
+        self._show_training()
+
+    def _show_training(self) -> None:
+        """The *mode latihan* banner while the database holds training data (made by ``demo``)."""
+        count = training.training_count()
+        banner = self.window.training_banner
+        banner.setText(
+            f"MODE LATIHAN — basis data ini berisi {format_number(count, 0)} permohonan latihan (dibuat oleh perintah "
+            "demo, kartu bertanda Latihan). Jangan dipakai untuk surat sungguhan."
+            if count
+            else ""
+        )
+        banner.setVisible(bool(count))
 
     def _count_overdue(self) -> None:
         from ..services import complaints as complaints_service

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -109,9 +110,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
         central = QWidget()
-        layout = QHBoxLayout(central)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.training_banner = QLabel()
+        """*Mode latihan*: shown while the database holds training data (the controller decides)."""
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setWordWrap(True)
+        self.training_banner.setStyleSheet(
+            "QLabel#trainingBanner { background: #5d4037; color: white; font-weight: bold; padding: 6px 12px; }"
+        )
+        self.training_banner.hide()
+        outer.addWidget(self.training_banner)
+        layout = QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        outer.addLayout(layout, 1)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(170)

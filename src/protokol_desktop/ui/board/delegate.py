@@ -38,6 +38,8 @@ HOLD_COLOUR = QColor("#6a1b9a")
 DONE_COLOUR = QColor("#1565c0")
 CANCEL_COLOUR = QColor("#757575")
 NEW_COLOUR = QColor("#00838f")
+TRAINING_COLOUR = QColor("#5d4037")  # the mode latihan banner's brown
+TRAINING_TAG = "Latihan"
 
 
 def card_colour(card: Card, now: datetime) -> QColor:
@@ -163,6 +165,20 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(badge_rect, 4, 4)
             painter.setPen(QColor("white"))
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+            painter.setFont(bold)
+            painter.setPen(text_colour)
+        if card.training:  # training data made by `demo`: never mistaken for a real letter
+            painter.setFont(small)
+            small_metrics = QFontMetrics(small)
+            tag_width = small_metrics.horizontalAdvance(TRAINING_TAG) + 10
+            gap = 4 if badge_width else 0
+            tag_rect = QRect(rect.right() - badge_width - gap - tag_width - 6, y, tag_width, small_metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TRAINING_COLOUR)
+            painter.drawRoundedRect(tag_rect, 4, 4)
+            painter.setPen(QColor("white"))
+            painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, TRAINING_TAG)
+            badge_width += gap + tag_width
             painter.setFont(bold)
             painter.setPen(text_colour)
         title_width = width - 24 - badge_width - 6

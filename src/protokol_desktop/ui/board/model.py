@@ -49,6 +49,8 @@ class BoardColumnModel(QAbstractListModel):
             lines = [card.service, card.nomor_surat, card.perihal, f"Pengirim: {card.pengirim}"]
             if card.step_number is not None:
                 lines.append(f"Langkah {card.step_number}: {card.step_text}")
+            if card.training:
+                lines.append("Data latihan (dibuat oleh perintah demo), bukan surat sungguhan")
             return "\n".join(lines)
         if role == CARD_ROLE:
             return card

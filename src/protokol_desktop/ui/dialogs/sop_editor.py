@@ -36,7 +36,18 @@ from PySide6.QtWidgets import (
 
 from ...domain import sop_edit
 from ...domain.durations import DurationError, format_duration, parse_duration
-from ...domain.sop import KINDS, Decision, Identity, Requirement, ServiceStandard, Signatory, Sop, SopFormatError, Step
+from ...domain.sop import (
+    KINDS,
+    TEXT_LIMITS,
+    Decision,
+    Identity,
+    Requirement,
+    ServiceStandard,
+    Signatory,
+    Sop,
+    SopFormatError,
+    Step,
+)
 from ..dialog_service import DialogService
 
 STATUS_CHOICES = (("Draft", "draft"), ("Berlaku", "berlaku"))
@@ -126,6 +137,29 @@ def _scrolled(widget: QWidget) -> QScrollArea:
     return area
 
 
+# The editor's one-line fields and the exchange-format field whose limit they take.
+LINE_LIMITS = {
+    "code": "code",
+    "name": "name",
+    "service": "service",
+    "nomor": "identity.nomor",
+    "tanggal_pembuatan": "identity.tanggal_pembuatan",
+    "tanggal_revisi": "identity.tanggal_revisi",
+    "tanggal_pengesahan": "identity.tanggal_pengesahan",
+    "tanggal_efektif": "identity.tanggal_efektif",
+    "signer_jabatan": "identity.disahkan_oleh.jabatan",
+    "signer_nama": "identity.disahkan_oleh.nama",
+    "signer_pangkat": "identity.disahkan_oleh.pangkat",
+    "signer_nip": "identity.disahkan_oleh.nip",
+    "decision_question": "steps.decision.question",
+    "step_waktu": "steps.waktu",
+    "step_output": "steps.output",
+    "step_keterangan": "steps.keterangan",
+    "jangka_waktu": "standard.jangka_waktu",
+    "biaya": "standard.biaya",
+}
+
+
 class SopEditorDialog(QDialog):
     def __init__(
         self,
@@ -165,6 +199,8 @@ class SopEditorDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        for name, field_path in LINE_LIMITS.items():  # one-line fields stop at their limit as typed;
+            getattr(self, name).setMaxLength(TEXT_LIMITS[field_path])  # longer texts are refused on save
         self._refresh_executors()
         self._refresh_steps(select=1)
 

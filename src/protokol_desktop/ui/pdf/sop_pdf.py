@@ -1217,12 +1217,8 @@ class _Layouter:
             while pending:
                 shown = f"{label} (lanjutan)" if continued else label
                 label_runs, label_h = self.measure([_Para(shown, bold)], label_w)
-                take = len(pending)
-                value_runs, value_h = self.measure(pending, value_w)
                 room = self.body_bottom - self.y - 2 * self.pad_y
-                while take > 1 and max(value_h, label_h) > room:
-                    take -= 1
-                    value_runs, value_h = self.measure(pending[:take], value_w)
+                take, value_runs, value_h = self._fitting(pending, value_w, room)
                 if max(value_h, label_h) > room and self.y > self.mm(30):
                     self.new_page("standard")
                     header()
@@ -1233,6 +1229,31 @@ class _Layouter:
                 self.y += height
                 pending = pending[take:]
                 continued = True
+
+    def _fitting(self, paras: list[_Para], width: float, room: float) -> tuple[int, list[TextRun], float]:
+        """The most of ``paras`` (at least one) whose block fits ``room``, with its lines and height.
+        Galloping then halving: a page costs layouts of about the items it shows, not of every item
+        still to come, so a long list of long items is laid out in n log n, not n squared."""
+        best = (1, *self.measure(paras[:1], width))
+        if best[2] > room:
+            return best
+        low, step = 1, 1  # ``low`` items fit; look further in growing strides
+        high = len(paras) + 1
+        while low + step < high:
+            runs, height = self.measure(paras[: low + step], width)
+            if height > room:
+                high = low + step
+                break
+            best, low, step = (low + step, runs, height), low + step, step * 2
+        high = min(high, len(paras) + 1)
+        while high - low > 1:  # ``low`` fits, ``high`` does not (or is past the end)
+            middle = (low + high) // 2
+            runs, height = self.measure(paras[:middle], width)
+            if height <= room:
+                best, low = (middle, runs, height), middle
+            else:
+                high = middle
+        return best
 
     # footer -----------------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,7 @@ from ...services import ServiceError, bimtek, visits
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
+from ..widgets import date_edit, datetime_edit, from_qt, read_only_table, to_qt
 from .common import group, record_frame, side_by_side
 
 
@@ -65,9 +64,7 @@ class BimtekTab(QWidget):
         box.addWidget(self.save_schedule, 0, Qt.AlignmentFlag.AlignRight)
         sent = QHBoxLayout()
         sent.addWidget(QLabel("Undangan dikirim"))
-        self.invitation_day = QDateEdit()
-        self.invitation_day.setCalendarPopup(True)
-        self.invitation_day.setDisplayFormat("dd/MM/yyyy")
+        self.invitation_day = date_edit()
         sent.addWidget(self.invitation_day)
         self.invitations = QPushButton("Catat")
         sent.addWidget(self.invitations)
@@ -293,4 +290,4 @@ class BimtekTab(QWidget):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self, "Ekspor berhasil", "Data Bimtek disimpan ke:", out)

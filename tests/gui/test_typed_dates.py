@@ -201,10 +201,10 @@ def test_an_event_in_2099_is_asked_about_before_it_is_saved(main_window, qtbot, 
     assert [r.event_date for r in Request.select()] == [date(2099, 1, 1)]
 
 
-def test_a_letter_dated_after_it_was_received_is_asked_about(main_window, qtbot, dialogs, monkeypatch):
+def test_a_letter_dated_years_before_it_came_is_asked_about(main_window, qtbot, dialogs, monkeypatch):
     window, controller = main_window
     dialogs.answers = [False]
-    letter_day = office_today().toPython() + timedelta(days=3)
+    letter_day = office_today().toPython() - timedelta(days=800)
 
     def person(dialog: IntakeDialog) -> int:
         _fill_intake(qtbot, dialog)
@@ -216,5 +216,5 @@ def test_a_letter_dated_after_it_was_received_is_asked_about(main_window, qtbot,
     monkeypatch.setattr(IntakeDialog, "exec", person)
     window.new_request_action.trigger()
     assert dialogs.confirms and dialogs.confirms[0][1].startswith("Tanggal surat ")
-    assert "3 hari lagi" in dialogs.confirms[0][1]
+    assert "2 tahun yang lalu" in dialogs.confirms[0][1]
     assert Request.select().count() == 0

@@ -43,11 +43,13 @@ def clean_text(value: str | None, field: str, *, required: bool = False, max_len
 
 
 # How far from today a date may lie before the form asks whether it is right. An event is planned
-# at most a year ahead and registered at most a month after it; a letter or a receipt is dated
-# today or earlier, at most a year back. Outside these a typing slip (2099, 2062) is more likely
-# than a real date, so the user is asked once; the answer "Ya" keeps it.
+# at most a year ahead and registered at most a month after it; a letter is received today or
+# earlier, at most a year back, and dated at most a year before it is received (a letter dated
+# after it was received is refused by the service, not asked about). Outside these a typing slip
+# (2099, 2062) is more likely than a real date, so the user is asked once; "Ya" keeps it.
 EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS = 366, 31
-LETTER_AHEAD_DAYS, LETTER_BEHIND_DAYS = 0, 366
+RECEIVED_AHEAD_DAYS, RECEIVED_BEHIND_DAYS = 0, 366
+LETTER_BEHIND_DAYS = 366
 
 
 def _distance(days: int) -> str:

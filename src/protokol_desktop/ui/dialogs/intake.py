@@ -33,8 +33,9 @@ from ...domain.sop import Sop
 from ...domain.validation import (
     EVENT_AHEAD_DAYS,
     EVENT_BEHIND_DAYS,
-    LETTER_AHEAD_DAYS,
     LETTER_BEHIND_DAYS,
+    RECEIVED_AHEAD_DAYS,
+    RECEIVED_BEHIND_DAYS,
     far_date_question,
 )
 from ...services.requests import IntakeForm
@@ -216,24 +217,24 @@ class IntakeDialog(QDialog):
         form = self.build_form()
         today = office_now().date()
         received_day = form.received_at.astimezone(self._office.zone).date()
-        if not far_dates_confirmed(
-            self._dialogs,
-            self,
+        letter_question = (
             far_date_question(
-                "Tanggal surat",
-                form.tanggal_surat,
-                received_day,
-                ahead_days=LETTER_AHEAD_DAYS,
-                behind_days=LETTER_BEHIND_DAYS,
-            ),
+                "Tanggal surat", form.tanggal_surat, received_day, ahead_days=0, behind_days=LETTER_BEHIND_DAYS
+            )
+            if form.tanggal_surat <= received_day  # a later one is refused with its own message
+            else None
+        )
+        received_question = far_date_question(
+            "Tanggal diterima", received_day, today, ahead_days=RECEIVED_AHEAD_DAYS, behind_days=RECEIVED_BEHIND_DAYS
+        )
+        event_question = (
             far_date_question(
-                "Tanggal diterima", received_day, today, ahead_days=LETTER_AHEAD_DAYS, behind_days=LETTER_BEHIND_DAYS
-            ),
-            form.event_date
-            and far_date_question(
                 "Tanggal acara", form.event_date, today, ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS
-            ),
-        ):
+            )
+            if form.event_date
+            else None
+        )
+        if not far_dates_confirmed(self._dialogs, self, letter_question, received_question, event_question):
             return
         error = self._submit(form)
         if error:

@@ -250,4 +250,4 @@ class ComplaintsController(QObject):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", "Register pengaduan disimpan ke:", out)

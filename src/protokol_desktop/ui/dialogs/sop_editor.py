@@ -39,7 +39,7 @@ from ...domain.durations import DurationError, format_duration, parse_duration
 from ...domain.sop import KINDS, Decision, Identity, Requirement, ServiceStandard, Signatory, Sop, SopFormatError, Step
 from ..dialog_service import DialogService
 
-STATUS_CHOICES = (("Draft", "draft"), ("Berlaku", "berlaku"))
+STATUS_CHOICES = (("Draf", "draft"), ("Berlaku", "berlaku"))
 KIND_LABELS = {"mulai": "Mulai", "proses": "Proses", "keputusan": "Keputusan", "selesai": "Selesai"}
 IDENTITY_LISTS = (
     ("dasar_hukum", "Dasar Hukum"),

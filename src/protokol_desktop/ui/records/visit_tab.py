@@ -563,4 +563,4 @@ class VisitTab(QWidget):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self, "Ekspor berhasil", "Data kunjungan disimpan ke:", out)

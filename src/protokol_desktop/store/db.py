@@ -238,7 +238,7 @@ def integrity_problems(db: Database, quick: bool = False) -> list[str]:
     keys on every write, so there is nothing to check there; the app's consistency checks run on both."""
     if not is_sqlite(db):
         return []
-    problems = []
+    problems: list[str] = []
     check = "quick_check" if quick else "integrity_check"
     rows = [row[0] for row in db.execute_sql(f"PRAGMA {check}").fetchall()]
     if rows != ["ok"]:

@@ -110,3 +110,24 @@ def test_backup_times_are_shown_on_the_office_clock(pc_in_sao_paulo, main_window
     (folder / "protokol-20261202-080000.sqlite3").write_bytes(b"")
     window.navigation.setCurrentRow(window.pages.indexOf(window.trust))
     assert "terbaru: 2 Des 2026 20.00" in window.trust.backups.text()
+
+
+def test_the_file_dialog_dates_are_on_the_office_clock(pc_in_sao_paulo, store, qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileSystemModel
+
+    from protokol_desktop.ui.dialog_service import DATE_COLUMN
+    from protokol_desktop.ui.file_model import IndonesianFileModel
+
+    folder = tmp_path / "cadangan"
+    folder.mkdir()
+    made = folder / "protokol-20261202-080000.sqlite3"
+    made.write_bytes(b"x")
+    stamp = utc(2026, 12, 2, 11, 0).timestamp()  # 08.00 in São Paulo, 20.00 WIT
+    os.utime(made, (stamp, stamp))
+    source = QFileSystemModel()
+    with qtbot.waitSignal(source.directoryLoaded):
+        source.setRootPath(str(folder))
+    proxy = IndonesianFileModel()
+    proxy.setSourceModel(source)
+    index = proxy.mapFromSource(source.index(str(made)).siblingAtColumn(DATE_COLUMN))
+    assert proxy.data(index) == "02/12/2026 20.00"

@@ -7,6 +7,7 @@ into the real field with ``qtbot.keyClicks`` after a click, a Tab or a select-al
 from __future__ import annotations
 
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
@@ -218,3 +219,24 @@ def test_a_letter_dated_years_before_it_came_is_asked_about(main_window, qtbot, 
     assert dialogs.confirms and dialogs.confirms[0][1].startswith("Tanggal surat ")
     assert "2 tahun yang lalu" in dialogs.confirms[0][1]
     assert Request.select().count() == 0
+
+
+def test_a_complaint_received_on_an_impossible_date_is_not_recorded(main_window, qtbot, dialogs):
+    from protokol_desktop.store.records import Complaint
+
+    window, controller = main_window
+    window.navigation.setCurrentRow(window.pages.indexOf(window.complaints))
+    view = window.complaints
+    year = office_today().year() - 1  # in the past whatever day the test runs
+    click_day(qtbot, view.received)
+    qtbot.keyClicks(view.received, f"30/02/{year} 10.00")
+    qtbot.keyClicks(view.content, "Undangan upacara terlambat diterima")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    assert dialogs.errors[-1][0] == "Tanggal belum benar"
+    assert Complaint.select().count() == 0
+    # Typed again, correctly, it is recorded on the day typed.
+    click_day(qtbot, view.received)
+    qtbot.keyClicks(view.received, f"27/02/{year} 10.00")
+    qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
+    (complaint,) = Complaint.select()
+    assert complaint.received_at.astimezone(ZoneInfo("Asia/Jayapura")).date() == date(year, 2, 27)

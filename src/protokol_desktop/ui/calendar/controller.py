@@ -9,7 +9,7 @@ from ...services import ServiceError
 from ...services.office import calendar, calendar_entries, set_office_day
 from ..context import AppContext
 from ..models.rows import Row
-from ..widgets import office_today
+from ..widgets import office_today, typed_dates_ok
 from .view import CalendarView
 
 KIND_COLOURS = {"cuti bersama": "#ef6c00", "libur kantor": "#6a1b9a", "hari kerja kantor": "#2e7d32"}
@@ -44,6 +44,8 @@ class CalendarController(QObject):
         )
 
     def _save(self, is_holiday: bool) -> None:
+        if not typed_dates_ok(self.context.dialogs, self.view, self.view.day):
+            return
         day = self.view.day.date().toPython()
         try:
             set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor())

@@ -25,7 +25,7 @@ from ...services import ServiceError, bimtek, visits
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import date_edit, datetime_edit, from_qt, read_only_table, to_qt
+from ..widgets import date_edit, datetime_edit, from_qt, read_only_table, to_qt, typed_dates_ok
 from .common import group, record_frame, side_by_side
 
 
@@ -214,6 +214,8 @@ class BimtekTab(QWidget):
         return True
 
     def _save_schedule(self) -> None:
+        if not typed_dates_ok(self.context.dialogs, self, self.start, self.end):
+            return
         self._run("Jadwal tidak disimpan", lambda: bimtek.set_schedule(
             self.request_id, self.context.actor(), from_qt(self.start), from_qt(self.end), self.venue.text()
         ), "schedule")  # fmt: skip

@@ -44,7 +44,7 @@ from ...services.office import active_office
 from ...services.permissions import is_manager
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
+from ..widgets import datetime_edit, from_qt, read_only_table, to_qt, typed_dates_ok
 from .common import group, record_frame, side_by_side
 
 Index = QModelIndex | QPersistentModelIndex
@@ -468,6 +468,8 @@ class VisitTab(QWidget):
         return True
 
     def _save_delegation(self) -> None:
+        if not typed_dates_ok(self.context.dialogs, self, self.arrival, self.departure):
+            return
         self._run("Data rombongan tidak disimpan", lambda: visits.update_visit(
             self.request_id, self.context.actor(), instansi=self.instansi.text(), leader_name=self.leader.text(),
             people=self.people.value(), arrival=from_qt(self.arrival), departure=from_qt(self.departure),

@@ -89,6 +89,9 @@ def test_ctrl_l_says_the_user_locked_the_session(main_window, qtbot, monkeypatch
     assert answer.intro.startswith("Sesi dikunci oleh pengguna.")
     assert "tidak ada kegiatan" not in answer.intro
     assert window.centralWidget().isVisible()
-    # The idle lock keeps its own reason.
-    controller.lock_idle()
+    # The idle lock keeps its own reason: the watcher's timer running out locks so.
+    from protokol_desktop.ui.app import IdleWatcher
+
+    watcher = IdleWatcher(controller)
+    watcher.timer.timeout.emit()
     assert answer.intro.startswith("Sesi dikunci karena tidak ada kegiatan selama 15 menit.")

@@ -21,11 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_date, format_datetime
+from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, bimtek, visits
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import date_edit, datetime_edit, from_qt, read_only_table, to_qt, typed_dates_ok
+from ..widgets import (
+    date_edit,
+    datetime_edit,
+    far_dates_confirmed,
+    from_qt,
+    office_now,
+    read_only_table,
+    to_qt,
+    typed_dates_ok,
+)
 from .common import group, record_frame, side_by_side
 
 
@@ -215,6 +225,12 @@ class BimtekTab(QWidget):
 
     def _save_schedule(self) -> None:
         if not typed_dates_ok(self.context.dialogs, self, self.start, self.end):
+            return
+        question = far_date_question(
+            "Tanggal Bimtek", from_qt(self.start).date(), office_now().date(),
+            ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS,
+        )  # fmt: skip
+        if not far_dates_confirmed(self.context.dialogs, self, question):
             return
         self._run("Jadwal tidak disimpan", lambda: bimtek.set_schedule(
             self.request_id, self.context.actor(), from_qt(self.start), from_qt(self.end), self.venue.text()

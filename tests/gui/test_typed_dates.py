@@ -240,3 +240,30 @@ def test_a_complaint_received_on_an_impossible_date_is_not_recorded(main_window,
     qtbot.mouseClick(view.add_button, Qt.MouseButton.LeftButton)
     (complaint,) = Complaint.select()
     assert complaint.received_at.astimezone(ZoneInfo("Asia/Jayapura")).date() == date(year, 2, 27)
+
+
+def test_a_bimtek_scheduled_for_2099_is_asked_about(main_window, qtbot, dialogs):
+    from protokol_desktop.services import Actor, bimtek
+    from protokol_desktop.services import requests as rs
+    from protokol_desktop.services.office import apply_office
+    from protokol_desktop.ui.records import TAB_FACTORIES
+    from tests.conftest import sambutan_form
+    from tests.gui.conftest import account
+
+    window, controller = main_window
+    apply_office("madiun", Actor("Admin", "Admin"))
+    controller.context.account = account("Dewi Lestari", "Staf")
+    form = sambutan_form(sop_code="MDN-BIMTEK", perihal="Bimtek Keprotokolan", fulfilled=())
+    request_id = rs.register_request(form, Actor("Dewi", "Staf"))
+    tab = next(m[1] for f in TAB_FACTORIES if (m := f(request_id, "MDN-BIMTEK", controller.context, None)))
+    qtbot.addWidget(tab)
+    tab.refresh()
+    before = bimtek.bimtek_of(request_id).start
+    dialogs.answers = [False]
+    click_day(qtbot, tab.start)
+    qtbot.keyClicks(tab.start, "01/06/2099 08.00")
+    click_day(qtbot, tab.end)
+    qtbot.keyClicks(tab.end, "01/06/2099 16.00")
+    qtbot.mouseClick(tab.save_schedule, Qt.MouseButton.LeftButton)
+    assert dialogs.confirms[-1][1].startswith("Tanggal Bimtek Senin, 1 Juni 2099 benar?")
+    assert bimtek.bimtek_of(request_id).start == before  # "Tidak": nothing saved

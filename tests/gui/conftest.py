@@ -11,6 +11,10 @@ class FakeDialogs:
         self.infos: list[tuple[str, str]] = []
         self.texts: list[str | None] = []
         self.files: list[str] = []
+        self.starts: list[str] = []  # the folder each open_file dialog opened in
+        self.written: list[tuple[str, str, str]] = []  # file_written: title, text, path
+        self.confirms: list[tuple[str, str]] = []
+        self.answers: list[bool] = []  # confirm's answers in order; True when none is left
 
     def info(self, parent, title, text):
         self.infos.append((title, text))
@@ -19,12 +23,18 @@ class FakeDialogs:
         self.errors.append((title, text))
 
     def confirm(self, parent, title, text):
-        return True
+        self.confirms.append((title, text))
+        return self.answers.pop(0) if self.answers else True
+
+    def file_written(self, parent, title, text, path):
+        self.written.append((title, text, str(path)))
+        return None
 
     def ask_text(self, parent, title, label, text=""):
         return self.texts.pop(0) if self.texts else None
 
-    def open_file(self, parent, title, filters):
+    def open_file(self, parent, title, filters, start=""):
+        self.starts.append(str(start))
         return self.files.pop(0) if self.files else None
 
     def open_files(self, parent, title, filters):

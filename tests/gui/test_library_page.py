@@ -74,4 +74,4 @@ def test_pdf_export_from_the_library(main_window, tmp_path, dialogs):
     dialogs.files = [str(tmp_path / "sambutan.pdf")]
     window.library.export_pdf_button.click()
     assert (tmp_path / "sambutan.pdf").read_bytes().startswith(b"%PDF")
-    assert dialogs.infos[-1][0] == "Ekspor berhasil"
+    assert dialogs.written[-1] == ("Ekspor berhasil", "SOP AMB-SAMBUTAN disimpan ke:", str(tmp_path / "sambutan.pdf"))

@@ -146,7 +146,7 @@ def test_a_guest_visit_driven_through_the_tab(tangerang, qtbot, dialogs, tmp_pat
 
     dialogs.files = [str(tmp_path / "kunjungan.xlsx")]
     tab.export.click()
-    assert dialogs.infos[-1][0] == "Ekspor berhasil"
+    assert dialogs.written[-1][0] == "Ekspor berhasil" and dialogs.written[-1][2] == str(tmp_path / "kunjungan.xlsx")
     wb = openpyxl.load_workbook(tmp_path / "kunjungan.xlsx")
     checks = wb["Daftar Periksa"]
     header = next(r for r in range(1, 20) if checks.cell(r, 1).value == "No")

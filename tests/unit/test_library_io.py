@@ -116,3 +116,19 @@ def test_export_is_the_exchange_format(store):
     sop = library.get_sop("MDN-BIMTEK")
     assert library.export_dict("MDN-BIMTEK") == sop_to_dict(sop)
     assert sop.identity.disahkan_oleh.nip == "19670416 199303 1 015"
+
+
+def test_a_new_revision_is_dated_on_the_office_calendar(store, monkeypatch):
+    """18.00 UTC on 2 Dec is already 3 Dec in Ambon (WIT): the revision date is the office's day,
+    not the PC's (``date.today()`` before)."""
+    from datetime import UTC, date, datetime
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # noqa: ANN001, ANN206
+            return datetime(2026, 12, 2, 18, 0, tzinfo=UTC).astimezone(tz)
+
+    monkeypatch.setattr(library, "datetime", Clock)
+    sop = library.get_sop("AMB-SAMBUTAN")
+    row = library.save_sop(sop, KABAG, note="revisi")
+    assert row.revision == 1 and row.tanggal_revisi == date(2026, 12, 3)

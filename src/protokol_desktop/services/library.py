@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ from ..domain.indonesian import os_error_text
 from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
-from .office import office_name
+from .office import active_office, office_name
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,8 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
             revision=number,
             status=sop.status,
             data=json.dumps(sop_to_dict(sop), ensure_ascii=False),
-            tanggal_revisi=tanggal_revisi or (date.today() if number else None),
+            tanggal_revisi=tanggal_revisi
+            or (datetime.now(UTC).astimezone(active_office().zone).date() if number else None),
             note=note,
             created_by=f"{actor.name} ({actor.role})",
         )

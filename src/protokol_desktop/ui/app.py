@@ -30,6 +30,8 @@ from .main_window import VIEW_SOURCES, MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
 
 IDLE_LOCK_MINUTES = 15
+LOCKED_BY_USER = "Sesi dikunci oleh pengguna"
+LOCKED_IDLE = f"Sesi dikunci karena tidak ada kegiatan selama {IDLE_LOCK_MINUTES} menit"
 
 
 class AppController(QObject):
@@ -210,7 +212,7 @@ class AppController(QObject):
         self.window.statusBar().showMessage("Permohonan didaftarkan", 5000)
         return created[0]
 
-    def _login(self, username: str = "", locked: bool = False) -> bool:
+    def _login(self, username: str = "", locked: str = "") -> bool:
         def submit(name: str, password: str) -> str | None:
             try:
                 self.context.account = users.authenticate(name, password)
@@ -247,10 +249,18 @@ class AppController(QObject):
             self.context.account = current
 
     def lock(self) -> None:
-        """Idle or asked for: hide the work until a password is given (the same or another user)."""
+        """*Kunci* / Ctrl+L: the user locks the session (they are away for a moment)."""
+        self._lock(LOCKED_BY_USER)
+
+    def lock_idle(self) -> None:
+        """No keyboard or mouse for the idle minutes: the session locks itself."""
+        self._lock(LOCKED_IDLE)
+
+    def _lock(self, reason: str) -> None:
+        """Hide the work until a password is given (the same or another user)."""
         account = self.context.account
         self.window.centralWidget().setVisible(False)
-        ok = self._login(account.username if account else "", locked=True)
+        ok = self._login(account.username if account else "", locked=reason)
         self.window.centralWidget().setVisible(True)
         if not ok:
             self.window.close()
@@ -359,7 +369,7 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(minutes * 60_000)
-        self.timer.timeout.connect(controller.lock)
+        self.timer.timeout.connect(controller.lock_idle)
         self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -375,13 +385,16 @@ def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, Ap
 
 
 def _integrity_ok(paths: AppPaths, dialogs: DialogService) -> bool:
-    """A damaged database is not used for writing: offer the latest good backup instead."""
+    """A damaged database is not used for writing: offer the latest good backup instead. The check is
+    the store's own, which serves both back ends (a PostgreSQL server checks its own storage)."""
     from ..services import backup
+    from ..store.db import integrity_problems
     from ..store.models import database
 
-    result = database.obj.execute_sql("PRAGMA quick_check").fetchone()[0]
-    if result == "ok":
+    problems = integrity_problems(database.obj, quick=True)
+    if not problems:
         return True
+    result = "; ".join(problems[:3])
     candidates = [
         path for _, path in backup.backups_in(backup.backup_folder(paths)) if not backup.check_backup_file(path)
     ]
@@ -412,29 +425,41 @@ def _integrity_ok(paths: AppPaths, dialogs: DialogService) -> bool:
 def run_gui(paths: AppPaths, self_test: bool = False) -> int:
     """The composition root has registered this window in the data folder (a second window on the
     same folder is refused there, see ``__main__._hold_folder``)."""
-    from ..services.backup import auto_backup
 
     app = create_application()
     if self_test:
         return _self_test(paths)
     dialogs = DialogService()
-    if not _integrity_ok(paths, dialogs) or not ensure_office():
+    started = start_gui(paths, dialogs)
+    if started is None:
         return 0
+    app.aboutToQuit.connect(lambda: _backup_quietly(paths))
+    return app.exec()
+
+
+def start_gui(paths: AppPaths, dialogs: DialogService) -> tuple[MainWindow, AppController] | None:
+    """The start after the database is open (the local file or a server): its check, the office, the
+    audit anchor, the login, the daily backup, then the main window on screen with its idle lock and
+    the watch on a replaced database file. ``None`` when the user stops at one of the questions."""
+    from ..services.backup import auto_backup
+
+    if not _integrity_ok(paths, dialogs) or not ensure_office():
+        return None
     _anchor_ok(dialogs)
     account = first_login(dialogs)
     if account is None:
-        return 0
+        return None
     try:
         auto_backup(paths)
     except OSError as exc:
         dialogs.error(None, "Cadangan otomatis gagal", f"Cadangan harian tidak dapat dibuat: {exc}")
-    window, controller = build_main_window(paths, account)
+    window = MainWindow()
+    controller = AppController(window, AppContext(paths, dialogs, account=account))
     watcher = IdleWatcher(controller)
-    app.installEventFilter(watcher)
-    app.aboutToQuit.connect(lambda: _backup_quietly(paths))
-    ReplacedWatcher(window, dialogs)
+    QApplication.instance().installEventFilter(watcher)
+    window.replaced_watcher = ReplacedWatcher(window, dialogs)
     window.show()
-    return app.exec()
+    return window, controller
 
 
 def _anchor_ok(dialogs: DialogService) -> None:

@@ -7,6 +7,7 @@ in the system's language; elsewhere Qt's dialog is used, with sizes and dates in
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
@@ -35,6 +36,31 @@ class DialogService:
         box = _box(parent, QtWidgets.QMessageBox.Icon.Warning, title, text)
         box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.exec()
+
+    def file_written(self, parent: QWidget | None, title: str, text: str, path: Path | str) -> str | None:
+        """An export is done: say where it went and offer to open the file or its folder. Returns
+        ``"berkas"`` or ``"folder"`` for what was opened, ``None`` for *Tutup*."""
+        target = Path(path)
+        box = _box(parent, QtWidgets.QMessageBox.Icon.Information, title, f"{text}\n\n{target}")
+        open_file = box.addButton("Buka berkas", QtWidgets.QMessageBox.ButtonRole.ActionRole)
+        open_folder = box.addButton("Buka folder", QtWidgets.QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(box.addButton("Tutup", QtWidgets.QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        clicked = box.clickedButton()
+        choice = "berkas" if clicked is open_file else "folder" if clicked is open_folder else None
+        if choice is not None:
+            self.open_path(parent, target if choice == "berkas" else target.parent)
+        return choice
+
+    def open_path(self, parent: QWidget | None, path: Path) -> bool:
+        """Open a file or folder with the program Windows (or the desktop) uses for it."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.error(parent, "Tidak dapat dibuka", f"{path} tidak dapat dibuka di PC ini. Bukalah dari Explorer.")
+        return False
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         box = _box(parent, QtWidgets.QMessageBox.Icon.Question, title, text)
@@ -79,8 +105,12 @@ class DialogService:
     def _chosen(self, dialog: QFileDialog) -> list[str]:
         return list(dialog.selectedFiles()) if dialog.exec() else []
 
-    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        chosen = self._chosen(self.file_dialog(parent, title, filters, QtWidgets.QFileDialog.FileMode.ExistingFile))
+    def open_file(self, parent: QWidget | None, title: str, filters: str, start: str = "") -> str | None:
+        """One existing file; ``start`` is the folder the dialog opens in."""
+        dialog = self.file_dialog(parent, title, filters, QtWidgets.QFileDialog.FileMode.ExistingFile)
+        if start:
+            dialog.setDirectory(start)
+        chosen = self._chosen(dialog)
         return chosen[0] if chosen else None
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:

@@ -1,10 +1,14 @@
-"""Sizes and dates in Qt's own file dialog (used outside Windows) in the application's locale."""
+"""Sizes and dates in Qt's own file dialog (used outside Windows) in the application's locale, the
+dates on the office's clock like every other time the app shows."""
 
 from __future__ import annotations
+
+from datetime import UTC
 
 from PySide6.QtCore import QIdentityProxyModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QFileSystemModel
 
+from ..services.office import active_office
 from .dialog_service import DATE_COLUMN, SIZE_COLUMN
 
 
@@ -19,5 +23,6 @@ class IndonesianFileModel(QIdentityProxyModel):
                 original = self.mapToSource(index)
                 return "" if source.isDir(original) else QLocale().formattedDataSize(source.size(original))
             if index.column() == DATE_COLUMN:
-                return QLocale().toString(source.lastModified(self.mapToSource(index)), "dd/MM/yyyy HH.mm")
+                moment = source.lastModified(self.mapToSource(index)).toUTC().toPython()
+                return f"{moment.replace(tzinfo=UTC).astimezone(active_office().zone):%d/%m/%Y %H.%M}"
         return super().data(index, role)

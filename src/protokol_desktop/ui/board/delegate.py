@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyledItemDelegate
 
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import TimerState, format_elapsed
+from ...services.office import active_office
 from .. import icons
 from .model import CARD_ROLE
 
@@ -58,7 +59,7 @@ def card_colour(card: Card, now: datetime) -> QColor:
 def timer_text(card: Card, now: datetime) -> str:
     if card.timer is None:
         if card.status == "selesai" and card.finished_at:
-            return f"Selesai {format_date_short(card.finished_at.date())}"
+            return f"Selesai {format_date_short(card.finished_at.astimezone(active_office().zone).date())}"
         if card.status == "batal":
             return "Dibatalkan"
         return "Belum dimulai"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import icons
+from ..widgets import date_edit, office_today
 from .delegate import CARD_HEIGHT, CardDelegate
 from .model import BoardColumnModel
 
@@ -96,13 +96,11 @@ class BoardView(QWidget):
         bar.addWidget(self.state)
         self.use_dates = QCheckBox("Diterima")
         bar.addWidget(self.use_dates)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
+        self.date_from = date_edit()
+        self.date_to = date_edit()
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setEnabled(False)
-        today = QDate.currentDate()
+        today = office_today()
         self.date_from.setDate(today.addMonths(-1))
         self.date_to.setDate(today)
         bar.addWidget(self.date_from)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ...domain.indonesian import DAYS, format_date
 from ...services import ServiceError
 from ...services.office import calendar, calendar_entries, set_office_day
 from ..context import AppContext
 from ..models.rows import Row
+from ..widgets import office_today, typed_dates_ok
 from .view import CalendarView
 
 KIND_COLOURS = {"cuti bersama": "#ef6c00", "libur kantor": "#6a1b9a", "hari kerja kantor": "#2e7d32"}
@@ -24,8 +23,8 @@ class CalendarController(QObject):
         super().__init__(view)
         self.view = view
         self.context = context
-        view.year.setValue(date.today().year)
-        view.day.setDate(QDate.currentDate())
+        view.year.setValue(office_today().year())
+        view.day.setDate(office_today())
         view.year.valueChanged.connect(self.reload)
         view.add_holiday.clicked.connect(self.add_holiday)
         view.add_workday.clicked.connect(self.add_workday)
@@ -38,13 +37,15 @@ class CalendarController(QObject):
                 for day, name, kind in calendar_entries(year)
             ]
         )
-        today = date.today()
+        today = office_today().toPython()
         due = calendar().add_working_days(today, 3)
         self.view.calculator.setText(
             f"Contoh: 3 hari kerja dari hari ini jatuh pada {DAYS[due.weekday()]}, {format_date(due)}."
         )
 
     def _save(self, is_holiday: bool) -> None:
+        if not typed_dates_ok(self.context.dialogs, self.view, self.view.day):
+            return
         day = self.view.day.date().toPython()
         try:
             set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -14,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.rows import RowsModel
-from ..widgets import read_only_table
+from ..widgets import date_edit, read_only_table
 
 HEADERS = ["Tanggal", "Hari", "Jenis", "Keterangan"]
 
@@ -42,9 +41,7 @@ class CalendarView(QWidget):
         self.table = read_only_table(self.model, fit_columns=True, single=False)
         layout.addWidget(self.table, 1)
         form = QHBoxLayout()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = date_edit()
         self.name = QLineEdit()
         self.name.setPlaceholderText("Keterangan, mis. HUT Kota")
         self.add_holiday = QPushButton("Tambah libur kantor")

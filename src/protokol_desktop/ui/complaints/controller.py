@@ -15,7 +15,7 @@ from ...services.library import list_library
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row
-from ..widgets import from_qt, to_qt
+from ..widgets import from_qt, to_qt, typed_dates_ok
 from .view import ComplaintsView
 
 OVERDUE_COLOUR = "#c62828"
@@ -195,6 +195,8 @@ class ComplaintsController(QObject):
 
     def add(self) -> None:
         view = self.view
+        if not typed_dates_ok(self.context.dialogs, view, view.received):
+            return
         received = self._received()
 
         def record() -> None:
@@ -250,4 +252,4 @@ class ComplaintsController(QObject):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", "Register pengaduan disimpan ke:", out)

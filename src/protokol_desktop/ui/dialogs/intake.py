@@ -10,12 +10,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,8 +30,26 @@ from PySide6.QtWidgets import (
 
 from ...domain.office import Office
 from ...domain.sop import Sop
+from ...domain.validation import (
+    EVENT_AHEAD_DAYS,
+    EVENT_BEHIND_DAYS,
+    LETTER_BEHIND_DAYS,
+    RECEIVED_AHEAD_DAYS,
+    RECEIVED_BEHIND_DAYS,
+    far_date_question,
+)
 from ...services.requests import IntakeForm
 from ..dialog_service import DialogService
+from ..widgets import (
+    date_edit,
+    datetime_edit,
+    far_dates_confirmed,
+    from_qt,
+    office_now,
+    office_today,
+    to_qt,
+    typed_dates_ok,
+)
 
 ATTACHMENT_FILTER = "Dokumen (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.odt *.xls *.xlsx *.txt *.rtf)"
 
@@ -67,14 +83,13 @@ class IntakeDialog(QDialog):
         self.nomor_surat = QLineEdit()
         self.nomor_surat.setPlaceholderText("mis. 005/123/Disdikbud/2026")
         form.addRow("Nomor surat", self.nomor_surat)
-        self.tanggal_surat = QDateEdit(QDate.currentDate())
-        self.tanggal_surat.setCalendarPopup(True)
-        self.tanggal_surat.setDisplayFormat("dd/MM/yyyy")
+        # Dates and times on the office's clock, whatever zone this PC is set to.
+        today = office_today()
+        self.tanggal_surat = date_edit(today)
         form.addRow("Tanggal surat", self.tanggal_surat)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setCalendarPopup(True)
-        self.received.setDisplayFormat("dd/MM/yyyy HH.mm")
-        form.addRow("Diterima", self.received)
+        self.received = datetime_edit()
+        self.received.setDateTime(to_qt(datetime.now(UTC)))
+        form.addRow(f"Diterima ({office.timezone})", self.received)
         self.perihal = QPlainTextEdit()
         self.perihal.setFixedHeight(56)
         form.addRow("Perihal", self.perihal)
@@ -94,9 +109,7 @@ class IntakeDialog(QDialog):
             self.leader.addItem(title, title)
         form.addRow("Pimpinan yang diminta", self.leader)
         event = QHBoxLayout()
-        self.event_date = QDateEdit(QDate.currentDate().addDays(7))
-        self.event_date.setCalendarPopup(True)
-        self.event_date.setDisplayFormat("dd/MM/yyyy")
+        self.event_date = date_edit(today.addDays(7))
         self.event_time = QLineEdit()
         self.event_time.setPlaceholderText("14.05")
         self.event_time.setMaximumWidth(70)
@@ -179,9 +192,7 @@ class IntakeDialog(QDialog):
 
     def build_form(self) -> IntakeForm:
         sop = self.current_sop()
-        received = self.received.dateTime().toPython()
-        local_zone = datetime.now().astimezone().tzinfo
-        received_at = received.replace(tzinfo=local_zone).astimezone(UTC)
+        received_at = from_qt(self.received).astimezone(UTC)
         return IntakeForm(
             sop_code=sop.code,
             nomor_surat=self.nomor_surat.text(),
@@ -201,7 +212,30 @@ class IntakeDialog(QDialog):
         )
 
     def _accept(self) -> None:
+        if not typed_dates_ok(self._dialogs, self, self.tanggal_surat, self.received, self.event_date):
+            return
         form = self.build_form()
+        today = office_now().date()
+        received_day = form.received_at.astimezone(self._office.zone).date()
+        letter_question = (
+            far_date_question(
+                "Tanggal surat", form.tanggal_surat, received_day, ahead_days=0, behind_days=LETTER_BEHIND_DAYS
+            )
+            if form.tanggal_surat <= received_day  # a later one is refused with its own message
+            else None
+        )
+        received_question = far_date_question(
+            "Tanggal diterima", received_day, today, ahead_days=RECEIVED_AHEAD_DAYS, behind_days=RECEIVED_BEHIND_DAYS
+        )
+        event_question = (
+            far_date_question(
+                "Tanggal acara", form.event_date, today, ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS
+            )
+            if form.event_date
+            else None
+        )
+        if not far_dates_confirmed(self._dialogs, self, letter_question, received_question, event_question):
+            return
         error = self._submit(form)
         if error:
             self._dialogs.error(self, "Permohonan belum disimpan", error)

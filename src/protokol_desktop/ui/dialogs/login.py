@@ -24,23 +24,23 @@ class LoginDialog(QDialog):
         submit: Callable[[str, str], str | None],
         dialogs: DialogService,
         username: str = "",
-        locked: bool = False,
+        locked: str = "",
         parent: QWidget | None = None,
     ) -> None:
+        """``locked`` says why the session was locked (by the user, or idle); empty for a login."""
         super().__init__(parent)
         self.setWindowTitle("Sesi Terkunci" if locked else "Masuk — Protokol Desktop")
         self.setMinimumWidth(420)
         self._submit = submit
         self._dialogs = dialogs
         layout = QVBoxLayout(self)
-        intro = QLabel(
-            "Sesi dikunci karena tidak ada kegiatan. Masukkan kata sandi untuk melanjutkan, atau masuk "
-            "sebagai pengguna lain."
+        self.intro = QLabel(
+            f"{locked}. Masukkan kata sandi untuk melanjutkan, atau masuk sebagai pengguna lain."
             if locked
             else "Masuk dengan akun Anda."
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.username = QLineEdit(username)
         self.password = QLineEdit()
@@ -49,7 +49,7 @@ class LoginDialog(QDialog):
         form.addRow("Kata sandi", self.password)
         layout.addLayout(form)
         buttons = QDialogButtonBox()
-        buttons.addButton("Masuk", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.login_button = buttons.addButton("Masuk", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(
             "Keluar dari aplikasi" if not locked else "Tutup aplikasi", QDialogButtonBox.ButtonRole.RejectRole
         )

@@ -50,7 +50,7 @@ from ...domain.sop import (
 )
 from ..dialog_service import DialogService
 
-STATUS_CHOICES = (("Draft", "draft"), ("Berlaku", "berlaku"))
+STATUS_CHOICES = (("Draf", "draft"), ("Berlaku", "berlaku"))
 KIND_LABELS = {"mulai": "Mulai", "proses": "Proses", "keputusan": "Keputusan", "selesai": "Selesai"}
 IDENTITY_LISTS = (
     ("dasar_hukum", "Dasar Hukum"),

@@ -9,11 +9,13 @@ from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QAbstractButton
 
 from ...domain.indonesian import DAYS, format_date_short
+from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError
 from ...services import agenda as agenda_service
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row
+from ..widgets import far_dates_confirmed, office_today, typed_dates_ok
 from .agenda_view import AgendaView
 from .models import CLASH_BACKGROUND, DECLINED_FOREGROUND
 
@@ -37,7 +39,7 @@ class AgendaController(QObject):
         self.context = context
         self.mode = "minggu"
         self.items: list[agenda_service.AgendaItem] = []
-        today = QDate.currentDate()
+        today = office_today()
         view.day.setDate(today)
         view.entry_day.setDate(today)
         view.view_buttons[self.mode].setChecked(True)
@@ -160,7 +162,7 @@ class AgendaController(QObject):
         self._shift(1)
 
     def go_today(self) -> None:
-        self.view.day.setDate(QDate.currentDate())
+        self.view.day.setDate(office_today())
 
     def go_to(self, day: date) -> None:
         self.view.day.setDate(QDate(day.year, day.month, day.day))
@@ -226,9 +228,18 @@ class AgendaController(QObject):
 
     def add_entry(self) -> int | None:
         view = self.view
+        dialogs = self.context.dialogs
+        if not typed_dates_ok(dialogs, view, view.entry_day):
+            return None
+        day = view.entry_day.date().toPython()
+        question = far_date_question(
+            "Tanggal agenda", day, office_today().toPython(), ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS
+        )
+        if not far_dates_confirmed(dialogs, view, question):
+            return None
         form = agenda_service.EntryForm(
             leader=view.entry_leader.currentText(),
-            day=view.entry_day.date().toPython(),  # type: ignore[arg-type]
+            day=day,  # type: ignore[arg-type]
             start_time=view.entry_start.text(),
             end_time=view.entry_end.text(),
             title=view.entry_title.text(),
@@ -283,5 +294,7 @@ class AgendaController(QObject):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Agenda tidak diekspor", str(exc))
             return None
-        self.context.dialogs.info(self.view, "Agenda diekspor", f"Agenda minggu {start:%d/%m/%Y} disimpan ke {written}")
+        self.context.dialogs.file_written(
+            self.view, "Agenda diekspor", f"Agenda minggu {start:%d/%m/%Y} disimpan ke:", written
+        )
         return written

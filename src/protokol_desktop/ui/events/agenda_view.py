@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..widgets import read_only_table
+from ..widgets import date_edit, read_only_table
 from .models import ShadedRowsModel
 
 HEADERS = ["Tanggal", "Waktu", "Pimpinan", "Kegiatan / penyelenggara", "Tempat", "Sumber", "Kehadiran", "Keterangan"]
@@ -57,9 +56,7 @@ class AgendaView(QWidget):
         self.next_button = QToolButton()
         self.next_button.setText("▶")
         self.next_button.setToolTip("Periode berikutnya")
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = date_edit()
         for widget in (self.previous_button, self.today_button, self.next_button, self.day):
             bar.addWidget(widget)
         bar.addSpacing(12)
@@ -100,9 +97,7 @@ class AgendaView(QWidget):
         add_box = QGroupBox("Tambah agenda (tanpa surat permohonan)")
         add_grid = QGridLayout(add_box)
         self.entry_leader = QComboBox()
-        self.entry_day = QDateEdit()
-        self.entry_day.setCalendarPopup(True)
-        self.entry_day.setDisplayFormat("dd/MM/yyyy")
+        self.entry_day = date_edit()
         self.entry_start = QLineEdit()
         self.entry_start.setPlaceholderText("09.00")
         self.entry_start.setMaximumWidth(70)

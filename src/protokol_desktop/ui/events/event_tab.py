@@ -30,7 +30,7 @@ from ...services import events as ev
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import datetime_edit, from_qt, read_only_table
+from ..widgets import datetime_edit, from_qt, read_only_table, typed_dates_ok
 from .common import RecordTab, select_key, selected_key
 
 RUNDOWN_HEADERS = ["No", "Mulai", "Selesai", "Durasi", "Acara", "Pelaksana", "Catatan"]
@@ -509,6 +509,8 @@ class EventTab(RecordTab):
         self.photo_label.setText(", ".join(p.name for p in self.photos) or "Belum ada foto dipilih (JPG/PNG)")
 
     def record_check(self) -> bool:
+        if not typed_dates_ok(self.context.dialogs, self, self.check_time):
+            return False
         held_at = from_qt(self.check_time)
         ok = self.run(
             "Laporan tidak disimpan",

@@ -9,12 +9,12 @@ from PySide6.QtCore import QItemSelection, QObject, Signal
 
 from ...domain.sop import Sop
 from ...services import ServiceError, library
-from ...services.office import office_name
+from ...services.office import active_office, office_name
 from ..context import AppContext
 from ..models.rows import Row
 from .view import LibraryView
 
-STATUS_LABELS = {"draft": "Draft", "berlaku": "Berlaku", "diganti": "Diganti"}
+STATUS_LABELS = {"draft": "Draf", "berlaku": "Berlaku", "diganti": "Diganti"}
 
 
 def _list_html(items: tuple[str, ...]) -> str:
@@ -137,6 +137,7 @@ class LibraryController(QObject):
         if sop is None:
             return
         self.view.identity.setHtml(identity_html(sop))
+        zone = active_office().zone  # stored in UTC, shown on the office's clock
         self.view.revisions_model.set_rows(
             [
                 Row(
@@ -144,7 +145,7 @@ class LibraryController(QObject):
                         r.revision,
                         STATUS_LABELS.get(r.status, r.status),
                         r.tanggal_revisi.strftime("%d/%m/%Y") if r.tanggal_revisi else "-",
-                        r.created_at.strftime("%d/%m/%Y %H.%M"),
+                        r.created_at.astimezone(zone).strftime("%d/%m/%Y %H.%M"),
                         r.created_by,
                         r.note,
                     )
@@ -257,7 +258,7 @@ class LibraryController(QObject):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke {path}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke:", path)
 
     def export_xlsx(self) -> None:
         sop = self.selected()
@@ -275,7 +276,7 @@ class LibraryController(QObject):
         except OSError as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", f"Berkas tidak dapat ditulis: {exc}")
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke {path}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke:", path)
 
     def export_pdf(self) -> None:
         sop = self.selected()
@@ -293,4 +294,4 @@ class LibraryController(QObject):
         except OSError as exc:
             self.context.dialogs.error(self.view, "Ekspor gagal", f"Berkas tidak dapat ditulis: {exc}")
             return
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke {path}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"SOP {sop.code} disimpan ke:", path)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,11 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_date, format_datetime
+from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, bimtek, visits
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
+from ..widgets import (
+    date_edit,
+    datetime_edit,
+    far_dates_confirmed,
+    from_qt,
+    office_now,
+    read_only_table,
+    to_qt,
+    typed_dates_ok,
+)
 from .common import group, record_frame, side_by_side
 
 
@@ -65,9 +74,7 @@ class BimtekTab(QWidget):
         box.addWidget(self.save_schedule, 0, Qt.AlignmentFlag.AlignRight)
         sent = QHBoxLayout()
         sent.addWidget(QLabel("Undangan dikirim"))
-        self.invitation_day = QDateEdit()
-        self.invitation_day.setCalendarPopup(True)
-        self.invitation_day.setDisplayFormat("dd/MM/yyyy")
+        self.invitation_day = date_edit()
         sent.addWidget(self.invitation_day)
         self.invitations = QPushButton("Catat")
         sent.addWidget(self.invitations)
@@ -217,6 +224,14 @@ class BimtekTab(QWidget):
         return True
 
     def _save_schedule(self) -> None:
+        if not typed_dates_ok(self.context.dialogs, self, self.start, self.end):
+            return
+        question = far_date_question(
+            "Tanggal Bimtek", from_qt(self.start).date(), office_now().date(),
+            ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS,
+        )  # fmt: skip
+        if not far_dates_confirmed(self.context.dialogs, self, question):
+            return
         self._run("Jadwal tidak disimpan", lambda: bimtek.set_schedule(
             self.request_id, self.context.actor(), from_qt(self.start), from_qt(self.end), self.venue.text()
         ), "schedule")  # fmt: skip
@@ -293,4 +308,4 @@ class BimtekTab(QWidget):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self, "Ekspor berhasil", "Data Bimtek disimpan ke:", out)

@@ -39,12 +39,21 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_datetime
+from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, visits
 from ...services.office import active_office
 from ...services.permissions import is_manager
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
-from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
+from ..widgets import (
+    datetime_edit,
+    far_dates_confirmed,
+    from_qt,
+    office_now,
+    read_only_table,
+    to_qt,
+    typed_dates_ok,
+)
 from .common import group, record_frame, side_by_side
 
 Index = QModelIndex | QPersistentModelIndex
@@ -468,6 +477,14 @@ class VisitTab(QWidget):
         return True
 
     def _save_delegation(self) -> None:
+        if not typed_dates_ok(self.context.dialogs, self, self.arrival, self.departure):
+            return
+        question = far_date_question(
+            "Tanggal kedatangan", from_qt(self.arrival).date(), office_now().date(),
+            ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS,
+        )  # fmt: skip
+        if not far_dates_confirmed(self.context.dialogs, self, question):
+            return
         self._run("Data rombongan tidak disimpan", lambda: visits.update_visit(
             self.request_id, self.context.actor(), instansi=self.instansi.text(), leader_name=self.leader.text(),
             people=self.people.value(), arrival=from_qt(self.arrival), departure=from_qt(self.departure),
@@ -563,4 +580,4 @@ class VisitTab(QWidget):
         except (ServiceError, OSError) as exc:
             self.context.dialogs.error(self, "Ekspor gagal", str(exc))
             return
-        self.context.dialogs.info(self, "Ekspor berhasil", f"Disimpan ke {out}")
+        self.context.dialogs.file_written(self, "Ekspor berhasil", "Data kunjungan disimpan ke:", out)

@@ -14,6 +14,7 @@ from ...services import ServiceError
 from ...services.board_frame import BoardFilter
 from ...services.report_jobs import Cancelled, ReportResult, write_report
 from ..context import AppContext
+from ..widgets import office_today
 from ..worker import Job
 from .view import ReportsView
 
@@ -42,12 +43,12 @@ class ReportsController(QObject):
         """Nothing to load: the page is a form."""
 
     def this_month(self) -> None:
-        today = QDate.currentDate()
+        today = office_today()
         self.view.date_from.setDate(QDate(today.year(), today.month(), 1))
         self.view.date_to.setDate(today)
 
     def last_month(self) -> None:
-        first = QDate.currentDate().addMonths(-1)
+        first = office_today().addMonths(-1)
         start = QDate(first.year(), first.month(), 1)
         self.view.date_from.setDate(start)
         self.view.date_to.setDate(start.addMonths(1).addDays(-1))

@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..widgets import date_edit, office_today
 
 
 class ReportsView(QWidget):
@@ -35,12 +36,9 @@ class ReportsView(QWidget):
         self.kind.addItem("Rekapitulasi untuk pimpinan", "rekap")
         form.addRow("Jenis laporan", self.kind)
         period = QHBoxLayout()
-        today = QDate.currentDate()
-        self.date_from = QDateEdit(QDate(today.year(), today.month(), 1))
-        self.date_to = QDateEdit(today)
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        today = office_today()
+        self.date_from = date_edit(QDate(today.year(), today.month(), 1))
+        self.date_to = date_edit(today)
         period.addWidget(self.date_from)
         period.addWidget(QLabel("s.d."))
         period.addWidget(self.date_to)

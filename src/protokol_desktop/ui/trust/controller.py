@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -95,7 +95,8 @@ class TrustController(QObject):
     def export(self) -> None:
         from ...services.audit_file import export_trail
 
-        suggested = self.context.paths.exports / f"jejak-audit-{datetime.now():%Y%m%d}.xlsx"
+        today = datetime.now(UTC).astimezone(active_office().zone)
+        suggested = self.context.paths.exports / f"jejak-audit-{today:%Y%m%d}.xlsx"
         chosen = self.context.dialogs.save_file(self.view, "Ekspor jejak audit", str(suggested), "Excel (*.xlsx)")
         if not chosen:
             return
@@ -108,14 +109,16 @@ class TrustController(QObject):
             self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
             return
         self.apply()  # the export is an entry of its own
-        self.context.dialogs.info(self.view, "Ekspor berhasil", f"{count} entri disimpan ke {chosen}")
+        self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"{count} entri disimpan ke:", chosen)
 
     def _show_backups(self) -> None:
         folder = backup.backup_folder(self.context.paths)
         self.view.folder.setText(str(folder))
         found = backup.backups_in(folder)
         if found:
-            newest = ", ".join(format_datetime(stamp) for stamp, _ in found[:3])
+            # The names carry this PC's clock; shown on the office's.
+            zone = active_office().zone
+            newest = ", ".join(format_datetime(stamp.astimezone(zone)) for stamp, _ in found[:3])
             self.view.backups.setText(f"{len(found)} cadangan; terbaru: {newest}")
         else:
             self.view.backups.setText("Belum ada cadangan.")
@@ -151,7 +154,9 @@ class TrustController(QObject):
             self.context.dialogs.error(self.view, "Ditolak", str(exc))
             return
         folder = backup.backup_folder(self.context.paths)
-        chosen = self.context.dialogs.open_file(self.view, "Pilih berkas cadangan", "Cadangan (*.sqlite3);;Semua (*)")
+        chosen = self.context.dialogs.open_file(
+            self.view, "Pilih berkas cadangan", "Cadangan (*.sqlite3);;Semua (*)", str(folder)
+        )
         if not chosen:
             return
         source = Path(chosen)

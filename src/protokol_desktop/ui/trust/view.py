@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.rows import RowsModel
-from ..widgets import read_only_table
+from ..widgets import date_edit, office_today, read_only_table
 
 AUDIT_HEADERS = ["No.", "Waktu", "Oleh", "Tindakan", "Objek", "Kunci", "Sebelum", "Sesudah"]
 
@@ -43,11 +41,8 @@ class TrustView(QWidget):
         bar.addWidget(self.action, 1)
         self.use_dates = QCheckBox("Tanggal")
         bar.addWidget(self.use_dates)
-        self.date_from = QDateEdit(QDate.currentDate().addMonths(-1))
-        self.date_to = QDateEdit(QDate.currentDate())
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_from = date_edit(office_today().addMonths(-1))
+        self.date_to = date_edit(office_today())
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel("s.d."))
         bar.addWidget(self.date_to)

@@ -1,5 +1,5 @@
-"""Small view helpers shared by the pages: read-only tables, and date-and-time fields in the office's
-time zone."""
+"""Small view helpers shared by the pages: read-only tables, date-and-time fields in the office's
+time zone, and data texts on widgets that read "&" as a mnemonic."""
 
 from __future__ import annotations
 
@@ -10,6 +10,12 @@ from PySide6.QtCore import QAbstractItemModel, QDateTime
 from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QTableView
 
 from ..services.office import active_office
+
+
+def literal(text: str) -> str:
+    """``text`` for an action, button, check box or tab, which take "&x" as the shortcut Alt+X: data
+    such as "Subag Umum & Kepegawaian" keeps its "&"."""
+    return text.replace("&", "&&")
 
 
 def read_only_table(

@@ -34,6 +34,7 @@ from ...domain.office import Office
 from ...domain.sop import Sop
 from ...services.requests import IntakeForm
 from ..dialog_service import DialogService
+from ..widgets import literal
 
 ATTACHMENT_FILTER = "Dokumen (*.pdf *.jpg *.jpeg *.png *.doc *.docx *.odt *.xls *.xlsx *.txt *.rtf)"
 
@@ -151,7 +152,7 @@ class IntakeDialog(QDialog):
         self.requirement_checks = []
         for requirement in sop.standard.persyaratan:
             label = requirement.text + ("" if requirement.required else " (jika perlu)")
-            check = QCheckBox(label)
+            check = QCheckBox(literal(label))
             check.toggled.connect(self._update_incomplete)
             self.requirements_layout.addWidget(check)
             self.requirement_checks.append(check)

@@ -80,6 +80,7 @@ class BoardController(QObject):
             models.append(model)
         for widget in self.view.set_columns(models):
             widget.list.doubleClicked.connect(self._open_index)
+            widget.list.openRequested.connect(self._open_index)
             widget.list.customContextMenuRequested.connect(self._context_menu)
 
     def _fill_filter_choices(self) -> None:

@@ -1,8 +1,16 @@
-"""Layout of the board page: a filter bar and one list view per column. No decisions here."""
+"""Layout of the board page: a filter bar and one list view per column. No decisions here.
+
+Columns share the width of the page and scroll sideways only when even their narrowest width does
+not fit; the compact card mode makes that narrowest width smaller, for offices with many roles. A
+column's header wraps onto two lines and carries its whole title as a tooltip. From the keyboard,
+Enter opens the current card, the arrow keys move between cards and columns, and the column and the
+card that hold the focus are drawn so.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -14,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -22,31 +31,78 @@ from .. import icons
 from .delegate import CARD_HEIGHT, CardDelegate
 from .model import BoardColumnModel
 
-COLUMN_MIN_WIDTH = 228
+COLUMN_MIN_WIDTH = 226  # a full card shows its key facts whole from this width on; five fit 1366 pixels
+COMPACT_MIN_WIDTH = 132
+OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class CardList(QListView):
+    """A column's cards: Enter opens the current card, Left and Right ask for the next column."""
+
+    openRequested = Signal(QModelIndex)
+    """Enter on a card (the same as a double-click)."""
+    columnStep = Signal(int)
+    """Left (-1) or Right (+1) was pressed: the board moves the focus to that column."""
+    focusChanged = Signal(bool)
+    """The list got (True) or lost the keyboard focus: the column draws it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in OPEN_KEYS:
+            if self.currentIndex().isValid():
+                self.openRequested.emit(self.currentIndex())
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not event.modifiers():
+            self.columnStep.emit(-1 if key == Qt.Key.Key_Left else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount() > 0:
+            self.setCurrentIndex(self.model().index(0, 0))
+        self.focusChanged.emit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.focusChanged.emit(False)
 
 
 class ColumnWidget(QFrame):
+    stepRequested = Signal(object, int)
+    """Left or Right in this column's list: the column and the step (-1, +1)."""
+
     def __init__(self, model: BoardColumnModel, delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self.focused = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("boardColumn")
-        self.setMinimumWidth(COLUMN_MIN_WIDTH)
+        self.setMinimumWidth(COMPACT_MIN_WIDTH if delegate.compact else COLUMN_MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.setSpacing(4)
         self.header = QLabel(model.title)
         self.header.setObjectName("columnHeader")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)  # "Subag Umum & Kepegawaian" as written
         self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.header.setWordWrap(True)
+        self.header.setAutoFillBackground(True)
         font = self.header.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() + 1)
         self.header.setFont(font)
+        # Two lines for every header, so that the cards of all columns start at the same height.
+        self.header.setFixedHeight(2 * self.header.fontMetrics().height() + 4)
+        self.header.setToolTip(model.title)
         layout.addWidget(self.header)
-        self.list = QListView()
+        self.list = CardList()
         self.list.setModel(model)
         self.list.setItemDelegate(delegate)
         self.list.setUniformItemSizes(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)  # the cards follow the column's width
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setDragEnabled(True)
         self.list.setAcceptDrops(True)
@@ -59,9 +115,32 @@ class ColumnWidget(QFrame):
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.list, 1)
+        self.list.focusChanged.connect(self.set_focused)
+        self.list.columnStep.connect(self._step)
+
+    def _step(self, step: int) -> None:
+        self.stepRequested.emit(self, step)
 
     def set_count(self, shown: int) -> None:
         self.header.setText(f"{self.model.title} ({shown})")
+        self.header.setToolTip(f"{self.model.title}: {shown} kartu")
+
+    def set_focused(self, focused: bool) -> None:
+        """The keyboard is in this column: its header in the highlight colour, a frame around it."""
+        self.focused = focused
+        palette = self.palette()
+        if focused:
+            palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Highlight))
+            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.HighlightedText))
+        self.header.setPalette(palette)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.focused:
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
 
 
 class BoardView(QWidget):
@@ -108,11 +187,20 @@ class BoardView(QWidget):
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel("s.d."))
         bar.addWidget(self.date_to)
+        # Long service names must not widen the bar past a small screen: the list shows them whole.
+        self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.service.setMinimumContentsLength(12)
         layout.addLayout(bar)
 
+        line = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
-        layout.addWidget(self.summary)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        line.addWidget(self.summary, 1)
+        self.compact = QCheckBox("Kartu ringkas")
+        self.compact.setToolTip("Kartu lebih kecil (nomor surat, perihal, waktu) agar semua kolom muat di layar")
+        line.addWidget(self.compact)
+        layout.addLayout(line)
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -124,7 +212,34 @@ class BoardView(QWidget):
         self.scroll.setWidget(self.columns_host)
         layout.addWidget(self.scroll, 1)
         self.columns: list[ColumnWidget] = []
+        self.compact.toggled.connect(self.set_compact)
         icons.load_later(self.repaint_cards)
+
+    def set_compact(self, compact: bool) -> None:
+        """Full or compact cards: the columns' narrowest width and the cards' height follow."""
+        if self.compact.isChecked() != compact:
+            self.compact.setChecked(compact)  # comes back here through toggled
+            return
+        self.delegate.compact = compact
+        for column in self.columns:
+            column.setMinimumWidth(COMPACT_MIN_WIDTH if compact else COLUMN_MIN_WIDTH)
+            column.list.doItemsLayout()
+        self.repaint_cards()
+
+    def step_column(self, column: ColumnWidget, step: int) -> None:
+        """Move the keyboard focus to the column ``step`` places away, to the card in the same row."""
+        if column not in self.columns:
+            return
+        position = self.columns.index(column) + step
+        if not 0 <= position < len(self.columns):
+            return
+        target = self.columns[position]
+        rows = target.model.rowCount()
+        if rows:
+            row = min(max(column.list.currentIndex().row(), 0), rows - 1)
+            target.list.setCurrentIndex(target.model.index(row, 0))
+        target.list.setFocus(Qt.FocusReason.TabFocusReason)
+        self.scroll.ensureWidgetVisible(target, 0, 0)
 
     def repaint_cards(self) -> None:
         for column in self.columns:
@@ -139,4 +254,5 @@ class BoardView(QWidget):
             column = ColumnWidget(model, self.delegate, self.columns_host)
             self.columns_layout.addWidget(column, 1)
             self.columns.append(column)
+            column.stepRequested.connect(self.step_column)
         return self.columns

@@ -234,3 +234,27 @@ def test_board_from_the_keyboard(main_window, qtbot, monkeypatch):
 
     assert distance(focused_pixel, focus_colour) < distance(other_pixel, focus_colour)
     assert distance(focused_pixel, focus_colour) < 90
+
+
+def test_compact_mode_by_default_where_the_columns_do_not_fit_and_the_choice_is_kept(store, qtbot, monkeypatch):
+    from protokol_desktop.ui.app import build_main_window, create_application
+
+    create_application()
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda widget=None: QRect(0, 0, 1366, 728))
+
+    def start():
+        window, controller = build_main_window(store, account("Drs. Ahmad", "Admin"))
+        qtbot.addWidget(window)
+        return window, controller
+
+    window, _controller = start()
+    assert not window.board.compact.isChecked()  # Ambon's five columns fit 1366 pixels
+    window.close()
+    apply_office("tangerang", Actor("Admin", "Admin"))
+    window, _controller = start()
+    assert window.board.compact.isChecked() and window.board.delegate.compact  # eight do not
+    qtbot.mouseClick(window.board.compact, Qt.MouseButton.LeftButton)  # this user wants full cards
+    window.close()
+    window, _controller = start()
+    assert not window.board.compact.isChecked() and not window.board.delegate.compact
+    window.close()

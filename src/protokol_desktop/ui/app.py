@@ -365,6 +365,7 @@ def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, Ap
     geometry.restore()
     window.closing.connect(geometry.save)
     controller = AppController(window, AppContext(paths, account=account))
+    controller.board.use_compact_choice(paths.window_state)
     return window, controller
 
 

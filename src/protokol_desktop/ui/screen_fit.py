@@ -69,6 +69,18 @@ def keep_on_screen(widget: QWidget) -> None:
     widget.move(max(x, area.left()), max(y, area.top()))
 
 
+def read_choice(path: Path, key: str) -> bool | None:
+    """A yes/no choice this PC's user made (``None``: never made), from ``window.ini``."""
+    value = QSettings(str(path), QSettings.Format.IniFormat).value(key)
+    return None if value is None else str(value).casefold() == "true"
+
+
+def write_choice(path: Path, key: str, value: bool) -> None:
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    settings.setValue(key, bool(value))
+    settings.sync()
+
+
 class WindowGeometry(QObject):
     """Restores a main window's geometry and maximised state from ``window.ini`` and saves them when
     the window closes (``closing`` signal)."""

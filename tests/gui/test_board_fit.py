@@ -155,9 +155,15 @@ def test_tangerang_columns_fit_one_screen_in_compact_mode(main_window, qtbot, mo
     assert full.height() < 90  # compact cards
     # Headers: wrapped onto two lines, the whole title on hover, "&" as written.
     header = next(c.header for c in board.columns if c.model.title == "Subag Umum & Kepegawaian")
-    assert header.wordWrap() and header.textFormat() == Qt.TextFormat.PlainText
-    assert header.text().startswith("Subag Umum & Kepegawaian (")
+    assert header.textFormat() == Qt.TextFormat.PlainText
+    lines = header.text().split("\n")
+    assert len(lines) <= 2 and header.shown_text().startswith("Subag Umum & Kepegawaian (")
+    assert all(header.fontMetrics().horizontalAdvance(line) <= header.contentsRect().width() for line in lines)
     assert "Subag Umum & Kepegawaian" in header.toolTip()
+    header.resize(110, header.height())  # narrower than two lines of it: cut, the count kept
+    lines = header.text().split("\n")
+    assert len(lines) == 2 and lines[-1].endswith(f"({header.count})") and "…" in lines[-1]
+    assert all(header.fontMetrics().horizontalAdvance(line) <= header.contentsRect().width() for line in lines)
     assert all(c.header.height() == board.columns[0].header.height() for c in board.columns)
     qtbot.mouseClick(board.compact, Qt.MouseButton.LeftButton)
     assert not board.delegate.compact and list_view.parent() is board.columns[1]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import icons
-from .delegate import CARD_HEIGHT, CardDelegate
+from .delegate import CARD_HEIGHT, CardDelegate, wrap_text
 from .model import BoardColumnModel
 
 COLUMN_MIN_WIDTH = 226  # a full card shows its key facts whole from this width on; five fit 1366 pixels
@@ -70,6 +70,53 @@ class CardList(QListView):
         self.focusChanged.emit(False)
 
 
+class ColumnHeader(QLabel):
+    """A column's title and card count on at most two lines at whatever width the column has: a
+    title too long for them ends in "…" and keeps its count; the tooltip has the whole title."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.count: int | None = None
+        self.setTextFormat(Qt.TextFormat.PlainText)  # "Subag Umum & Kepegawaian" as written
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setToolTip(title)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._fit()
+
+    def set_count(self, count: int) -> None:
+        self.count = count
+        self.setToolTip(f"{self.title}: {count} kartu")
+        self._fit()
+
+    def shown_text(self) -> str:
+        """The title and count as drawn (lines joined by a space)."""
+        return self.text().replace("\n", " ")
+
+    def setFont(self, font) -> None:  # noqa: ANN001, N802
+        super().setFont(font)
+        self.setFixedHeight(2 * self.fontMetrics().height() + 4)  # two lines for every header
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        width = max(20, self.contentsRect().width() - 4)
+        count = f" ({self.count})" if self.count is not None else ""
+        whole = self.title + count
+        lines = wrap_text(whole, metrics, width, 2)
+        if " ".join(lines) != whole:  # too long for two lines: the title is cut, the count stays whole
+            first = wrap_text(self.title, metrics, width, 2)[0]
+            rest = self.title[len(first):].strip()
+            room = width - metrics.horizontalAdvance(count)
+            lines = [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, room) + count] if rest else [
+                first, count.strip()]  # fmt: skip
+        self.setText("\n".join(lines))
+
+
 class ColumnWidget(QFrame):
     stepRequested = Signal(object, int)
     """Left or Right in this column's list: the column and the step (-1, +1)."""
@@ -84,19 +131,13 @@ class ColumnWidget(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.setSpacing(4)
-        self.header = QLabel(model.title)
+        self.header = ColumnHeader(model.title)
         self.header.setObjectName("columnHeader")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)  # "Subag Umum & Kepegawaian" as written
-        self.header.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.header.setWordWrap(True)
         self.header.setAutoFillBackground(True)
         font = self.header.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() + 1)
         self.header.setFont(font)
-        # Two lines for every header, so that the cards of all columns start at the same height.
-        self.header.setFixedHeight(2 * self.header.fontMetrics().height() + 4)
-        self.header.setToolTip(model.title)
         layout.addWidget(self.header)
         self.list = CardList()
         self.list.setModel(model)
@@ -122,8 +163,7 @@ class ColumnWidget(QFrame):
         self.stepRequested.emit(self, step)
 
     def set_count(self, shown: int) -> None:
-        self.header.setText(f"{self.model.title} ({shown})")
-        self.header.setToolTip(f"{self.model.title}: {shown} kartu")
+        self.header.set_count(shown)
 
     def set_focused(self, focused: bool) -> None:
         """The keyboard is in this column: its header in the highlight colour, a frame around it."""
@@ -156,6 +196,7 @@ class BoardView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Cari nomor surat, perihal, pengirim…")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(160)
         bar.addWidget(self.search, 2)
         self.service = QComboBox()
         self.service.setToolTip("Layanan")
@@ -173,8 +214,15 @@ class BoardView(QWidget):
         ):
             self.state.addItem(label, key)
         bar.addWidget(self.state)
+        # The date range shares the second line with the counts, so that the first fits 1024 pixels.
+        line = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("boardSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        line.addWidget(self.summary, 1)
         self.use_dates = QCheckBox("Diterima")
-        bar.addWidget(self.use_dates)
+        line.addWidget(self.use_dates)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit in (self.date_from, self.date_to):
@@ -184,19 +232,15 @@ class BoardView(QWidget):
         today = QDate.currentDate()
         self.date_from.setDate(today.addMonths(-1))
         self.date_to.setDate(today)
-        bar.addWidget(self.date_from)
-        bar.addWidget(QLabel("s.d."))
-        bar.addWidget(self.date_to)
+        line.addWidget(self.date_from)
+        line.addWidget(QLabel("s.d."))
+        line.addWidget(self.date_to)
+        line.addSpacing(8)
         # Long service names must not widen the bar past a small screen: the list shows them whole.
         self.service.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.service.setMinimumContentsLength(12)
         layout.addLayout(bar)
 
-        line = QHBoxLayout()
-        self.summary = QLabel()
-        self.summary.setObjectName("boardSummary")
-        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        line.addWidget(self.summary, 1)
         self.compact = QCheckBox("Kartu ringkas")
         self.compact.setToolTip("Kartu lebih kecil (nomor surat, perihal, waktu) agar semua kolom muat di layar")
         line.addWidget(self.compact)

@@ -82,21 +82,38 @@ class Piece:
 
 @dataclass(frozen=True)
 class CardFonts:
+    """The four fonts of a card and their metrics, made once per view font (not per card painted)."""
+
     base: QFont
     bold: QFont
     small: QFont
     small_bold: QFont
+    metrics: tuple[QFontMetrics, QFontMetrics, QFontMetrics, QFontMetrics]
 
     @classmethod
     def of(cls, font: QFont) -> CardFonts:
-        base = QFont(font)
-        bold = QFont(base)
-        bold.setBold(True)
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
-        small_bold = QFont(small)
-        small_bold.setBold(True)
-        return cls(base, bold, small, small_bold)
+        key = font.key()
+        made = _FONTS.get(key)
+        if made is None:
+            base = QFont(font)
+            bold = QFont(base)
+            bold.setBold(True)
+            small = QFont(base)
+            small.setPointSizeF(max(7.0, base.pointSizeF() - 1))
+            small_bold = QFont(small)
+            small_bold.setBold(True)
+            fonts = (base, bold, small, small_bold)
+            made = _FONTS[key] = cls(*fonts, tuple(QFontMetrics(f) for f in fonts))  # type: ignore[arg-type]
+        return made
+
+    def metrics_of(self, font: QFont) -> QFontMetrics:
+        for candidate, metrics in zip((self.base, self.bold, self.small, self.small_bold), self.metrics, strict=True):
+            if candidate is font:
+                return metrics
+        return QFontMetrics(font)
+
+
+_FONTS: dict[str, CardFonts] = {}
 
 
 LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
@@ -111,8 +128,8 @@ GAP = 8
 def card_height(font: QFont, compact: bool) -> int:
     """The height of every card at ``font`` (the lists use uniform item sizes)."""
     fonts = CardFonts.of(font)
-    line = QFontMetrics(fonts.base).height()
-    small = QFontMetrics(fonts.small).height()
+    line = fonts.metrics[0].height()
+    small = fonts.metrics[2].height()
     if compact:
         return 2 * (MARGIN // 2 + 1) + 10 + COMPACT_TEXT_LINES * line + small + 4
     return 2 * (MARGIN // 2 + 1) + 14 + (TEXT_LINES + 1) * line + 3 * small + 10
@@ -152,8 +169,7 @@ def wrap_number(text: str, metrics: QFontMetrics, width: int, lines: int) -> lis
 def card_pieces(card: Card, now: datetime, rect: QRect, font: QFont, compact: bool = False) -> list[Piece]:
     """Where each fact of ``card`` goes inside the card's ``rect`` (its rounded frame)."""
     fonts = CardFonts.of(font)
-    base, bold, small = QFontMetrics(fonts.base), QFontMetrics(fonts.bold), QFontMetrics(fonts.small)
-    small_bold = QFontMetrics(fonts.small_bold)
+    base, bold, small, small_bold = fonts.metrics
     line, small_line = base.height(), small.height()
     left = rect.left() + 10  # past the coloured strip
     right = rect.right() - 6
@@ -165,7 +181,7 @@ def card_pieces(card: Card, now: datetime, rect: QRect, font: QFont, compact: bo
         align: Qt.AlignmentFlag = LEFT, elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
     ) -> None:  # fmt: skip
         w = max(0, w)
-        text = QFontMetrics(font).elidedText(full, elide, w)
+        text = fonts.metrics_of(font).elidedText(full, elide, w)
         pieces.append(Piece(key, QRect(x, y, w, h), text, full, font, tone, align | VCENTER))
 
     y = rect.top() + (4 if compact else 6)

@@ -181,3 +181,32 @@ def test_incomplete_file_prompt_wraps_within_the_screen(main_window, qtbot, monk
     assert asked["label"].startswith("Belum ada:") and len(asked["label"]) > 150
     assert asked["size"].width() <= min(room.width(), 600), asked["size"]
     assert rs.Request.get_by_id(request_id).status == "baru"
+
+
+@pytest.mark.parametrize("sop_code", ["AMB-SAMBUTAN", "LMJ-KOORDINASI"])
+def test_new_request_and_step_dialogs_fit_1024x768(main_window, qtbot, monkeypatch, sop_code):
+    window, controller = main_window
+    room = laptop(monkeypatch, 1024, 768)
+    from protokol_desktop.ui.dialogs.complete_step import CompleteStepDialog
+    from protokol_desktop.ui.dialogs.intake import IntakeDialog
+
+    seen = {}
+
+    def fake_exec(dialog):
+        if isinstance(dialog, IntakeDialog):
+            dialog.service.setCurrentIndex(dialog.service.findData(sop_code))  # its requirements shown
+        seen[type(dialog).__name__] = (dialog.size(), dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
+        return 0
+
+    monkeypatch.setattr(IntakeDialog, "exec", fake_exec)
+    monkeypatch.setattr(CompleteStepDialog, "exec", fake_exec)
+    qtbot.mouseClick(
+        window.findChild(QtWidgets.QToolBar, "mainToolbar").widgetForAction(window.new_request_action),
+        Qt.MouseButton.LeftButton,
+    )  # the toolbar's Permohonan Baru…
+    request_id = rs.register_request(sambutan_form(), Actor("Maria", "Staf"))
+    rs.start_request(request_id, Actor("Drs. Ahmad", "Kabag"))
+    controller.requests.complete_current(request_id, window)
+    assert set(seen) == {"IntakeDialog", "CompleteStepDialog"}
+    for name, (_size, minimum) in seen.items():  # shown at their size hint, never below the minimum
+        assert fits(minimum, room), (name, minimum)

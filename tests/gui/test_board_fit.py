@@ -224,6 +224,7 @@ def test_board_from_the_keyboard(main_window, qtbot, monkeypatch):
     qtbot.keyClick(waiting.list, Qt.Key.Key_Right)
     assert kabag.focused and not waiting.focused
     assert kabag.list.currentIndex().row() == 0  # row 1 does not exist there: the last card
+    assert not waiting.list.selectionModel().hasSelection()  # one selected card on the board
     qtbot.keyClick(kabag.list, Qt.Key.Key_Enter)
     assert opened[-1] == ids[2]
     qtbot.keyClick(kabag.list, Qt.Key.Key_Right)  # to an empty column: the focus is still drawn

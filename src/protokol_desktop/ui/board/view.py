@@ -282,6 +282,7 @@ class BoardView(QWidget):
         if rows:
             row = min(max(column.list.currentIndex().row(), 0), rows - 1)
             target.list.setCurrentIndex(target.model.index(row, 0))
+        column.list.clearSelection()  # one selected card on the board: the one the keyboard is on
         target.list.setFocus(Qt.FocusReason.TabFocusReason)
         self.scroll.ensureWidgetVisible(target, 0, 0)
 

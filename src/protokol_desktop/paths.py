@@ -89,6 +89,11 @@ class AppPaths:
     def settings(self) -> Path:
         return self.data / "settings.ini"
 
+    @property
+    def window_state(self) -> Path:
+        """The main window's size, place and maximised state on this PC (Qt's own ini format)."""
+        return self.data / "window.ini"
+
     def ensure(self) -> AppPaths:
         if is_network_path(self.data):
             raise NetworkPathError(

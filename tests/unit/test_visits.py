@@ -170,6 +170,29 @@ def test_the_gate_counts_only_guests_still_on_the_list(tangerang):
         visits.withdraw_attendee(visits.add_attendee(request_id, STAFF, "Budi").id, " ", STAFF)
 
 
+def test_a_guest_line_is_corrected_with_its_history_and_bad_input_changes_nothing(tangerang):
+    request_id = visit_request()
+    guest = visits.add_attendee(request_id, STAFF, "H. Rudi Susmanto", "Ketua DPRD", "DPRD Kab. Bogr", "0812 1111 2222")
+    fixed = visits.update_attendee(guest.id, STAFF, "H. Rudy Susmanto", "Ketua DPRD", "DPRD Kabupaten Bogor",
+                                   "0812 1111 2222")  # fmt: skip
+    assert (fixed.nama, fixed.instansi, fixed.telepon) == ("H. Rudy Susmanto", "DPRD Kabupaten Bogor", guest.telepon)
+    assert [a.id for a in visits.attendees(request_id)] == [guest.id]  # corrected in place, not added
+    details = [h.detail for h in History.select().where(History.request == request_id)]
+    assert "Daftar hadir diubah: H. Rudi Susmanto → H. Rudy Susmanto" in details
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
+    assert entry.action == "daftar_hadir" and "DPRD Kab. Bogr" in entry.before
+    count = History.select().count()
+    visits.update_attendee(guest.id, STAFF, "H. Rudy Susmanto", "Ketua DPRD", "DPRD Kabupaten Bogor", "0812 1111 2222")
+    assert History.select().count() == count  # nothing changed, nothing recorded
+    for nama, telepon, message in (("  ", "", "Nama wajib"), ("H. Rudy", "12", "Nomor telepon")):
+        with pytest.raises(ServiceError, match=message):
+            visits.update_attendee(guest.id, STAFF, nama, "", "", telepon)
+    assert visits.attendees(request_id)[0].nama == "H. Rudy Susmanto"
+    visits.withdraw_attendee(guest.id, "tidak hadir", STAFF)
+    with pytest.raises(ServiceError, match="sudah ditarik"):
+        visits.update_attendee(guest.id, STAFF, "H. Rudy Susmanto")
+
+
 def test_a_tick_keeps_who_and_when_and_a_note_alone_does_not_move_them(tangerang):
     request_id = visit_request()
     item = visits.checklist(request_id)[3]

@@ -230,6 +230,19 @@ def add_attendee(
     now = _now(now)
     if kind not in ("tamu", "peserta"):
         raise ServiceError("Jenis daftar hadir tidak dikenal")
+    values = _attendee_values(nama, jabatan, instansi, telepon, nip)
+    if kind == "tamu":
+        visit_of(request_id)
+    elif not Request.select().where(Request.id == request_id).exists():
+        raise ServiceError(f"Permohonan nomor {request_id} tidak ada")
+    with database.atomic():
+        row = Attendee.create(request=request_id, kind=kind, added_at=now, added_by=actor.name, **values)
+        label = "Daftar hadir" if kind == "tamu" else "Peserta"
+        record_change(request_id, actor, "daftar_hadir", f"{label} ditambah: {values['nama']}", None, values, now)
+    return row
+
+
+def _attendee_values(nama: str, jabatan: str, instansi: str, telepon: str, nip: str) -> dict[str, str]:
     values = {
         "nama": _clean(nama, "Nama", required=True, max_length=200),
         "jabatan": _clean(jabatan, "Jabatan", max_length=200),
@@ -240,15 +253,35 @@ def add_attendee(
         values["telepon"] = normalise_phone(telepon) if telepon.strip() else ""
     except ValidationError as exc:
         raise ServiceError(str(exc)) from exc
-    if kind == "tamu":
-        visit_of(request_id)
-    elif not Request.select().where(Request.id == request_id).exists():
-        raise ServiceError(f"Permohonan nomor {request_id} tidak ada")
+    return values
+
+
+def update_attendee(
+    attendee_id: int,
+    actor: Actor,
+    nama: str,
+    jabatan: str = "",
+    instansi: str = "",
+    telepon: str = "",
+    nip: str | None = None,
+    now: datetime | None = None,
+) -> Attendee:
+    """Correct a line of the guest book or the participants (a misspelt name, the wrong agency): the
+    old and new values go to the request's history and the audit trail. ``nip`` None keeps it."""
+    row = Attendee.get_or_none(Attendee.id == attendee_id)
+    if row is None or row.withdrawn:
+        raise ServiceError("Baris daftar hadir tidak ada atau sudah ditarik")
+    values = _attendee_values(nama, jabatan, instansi, telepon, row.nip if nip is None else nip)
+    before = {key: getattr(row, key) for key in values}
+    changed = {key: value for key, value in values.items() if before[key] != value}
+    if not changed:
+        return row
     with database.atomic():
-        row = Attendee.create(request=request_id, kind=kind, added_at=now, added_by=actor.name, **values)
-        label = "Daftar hadir" if kind == "tamu" else "Peserta"
-        record_change(request_id, actor, "daftar_hadir", f"{label} ditambah: {values['nama']}", None, values, now)
-    return row
+        Attendee.update(**changed).where(Attendee.id == attendee_id).execute()
+        label = "Daftar hadir" if row.kind == "tamu" else "Peserta"
+        record_change(row.request_id, actor, "daftar_hadir", f"{label} diubah: {before['nama']} → {values['nama']}",
+                      {key: before[key] for key in changed}, changed, now)  # fmt: skip
+    return Attendee.get_by_id(attendee_id)
 
 
 def withdraw_attendee(attendee_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:

@@ -28,6 +28,7 @@ from .events import TAB_FACTORIES as EVENT_TABS
 from .events import ReminderWatcher
 from .main_window import VIEW_SOURCES, MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
+from .widgets import literal
 
 IDLE_LOCK_MINUTES = 15
 LOCKED_BY_USER = "Sesi dikunci oleh pengguna"
@@ -154,7 +155,7 @@ class AppController(QObject):
         self.window.setWindowTitle(f"Protokol Desktop — {office.unit}, {office.organisation}")
         self.window.office_label.setText(f"{office.organisation}  ")
         actor = self.context.actor()
-        self.window.actor_action.setText(f"{actor.name} ({actor.role})")
+        self.window.actor_action.setText(literal(f"{actor.name} ({actor.role})"))
         manager = is_manager(actor)
         self.window.office_action.setEnabled(manager)
         self.window.connection_action.setEnabled(manager)
@@ -379,8 +380,16 @@ class IdleWatcher(QObject):
 
 
 def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, AppController]:
+    """The main window at this PC's saved size and place (kept again when it closes)."""
+    from .main_window import PREFERRED_SIZE
+    from .screen_fit import WindowGeometry
+
     window = MainWindow()
+    geometry = WindowGeometry(window, paths.window_state, PREFERRED_SIZE)
+    geometry.restore()
+    window.closing.connect(geometry.save)
     controller = AppController(window, AppContext(paths, account=account))
+    controller.board.use_compact_choice(paths.window_state)
     return window, controller
 
 

@@ -26,6 +26,21 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) 
     return QtWidgets.QMessageBox(icon, title, text, QtWidgets.QMessageBox.StandardButton.NoButton, parent)
 
 
+PROMPT_WIDTH = 560
+
+
+def fit_prompt(dialog: QWidget) -> None:
+    """A prompt whose question is long (the missing requirements of a file, say) wraps it over lines
+    instead of growing past the screen."""
+    from .screen_fit import room
+
+    width = min(PROMPT_WIDTH, room(dialog).width())
+    for label in dialog.findChildren(QtWidgets.QLabel):
+        label.setWordWrap(True)
+        label.setMaximumWidth(width - 24)
+    dialog.setMaximumWidth(width)
+
+
 class DialogService:
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         box = _box(parent, QtWidgets.QMessageBox.Icon.Information, title, text)
@@ -76,6 +91,7 @@ class DialogService:
         dialog.setTextValue(text)
         dialog.setOkButtonText("OK")
         dialog.setCancelButtonText("Batal")
+        fit_prompt(dialog)
         if dialog.exec():
             return dialog.textValue()
         return None

@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from . import icons
 from .board.view import BoardView
 from .events.reminders import ReminderBanner
+from .screen_fit import fit_window
+
+PREFERRED_SIZE = QSize(1440, 860)
 
 ICON_ROLE = Qt.ItemDataRole.UserRole + 10
 ACTION_ICONS = {
@@ -65,7 +68,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._painted = False
         self.setWindowTitle("Protokol Desktop")
-        self.resize(1440, 860)
+        fit_window(self, PREFERRED_SIZE)  # the PC's saved geometry, if any, is restored by the app
         self.setMinimumSize(960, 600)
 
         toolbar = QToolBar("Tindakan")

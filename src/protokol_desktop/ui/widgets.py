@@ -1,5 +1,6 @@
-"""Small view helpers shared by the pages: read-only tables, and date and date-and-time fields that
-keep what is typed into them, in the office's time zone."""
+"""Small view helpers shared by the pages: read-only tables, date and date-and-time fields that keep
+what is typed into them, in the office's time zone, and data texts on widgets that read "&" as a
+mnemonic."""
 
 from __future__ import annotations
 
@@ -12,6 +13,12 @@ from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QTa
 
 from ..services.office import active_office
 from .dialog_service import DialogService
+
+
+def literal(text: str) -> str:
+    """``text`` for an action, button, check box or tab, which take "&x" as the shortcut Alt+X: data
+    such as "Subag Umum & Kepegawaian" keeps its "&"."""
+    return text.replace("&", "&&")
 
 
 def read_only_table(

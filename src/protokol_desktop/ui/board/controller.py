@@ -5,6 +5,7 @@ command line) through a cheap change counter."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
@@ -17,7 +18,7 @@ from ...store.db import DriverError
 from ..context import AppContext
 from ..lazy import lazy_import
 from .model import REQUEST_ID_ROLE, BoardColumnModel
-from .view import BoardView
+from .view import COLUMN_MIN_WIDTH, BoardView
 
 if TYPE_CHECKING:
     from ...services.board import Card
@@ -29,6 +30,8 @@ library_service = lazy_import("protokol_desktop.services.library")
 visit_service = lazy_import("protokol_desktop.services.visits")
 
 TICK_MS = 30_000
+COMPACT_KEY = "board/compact"
+NAVIGATION_AND_MARGINS = 190  # the navigation list and the page's margins beside the columns
 POLL_MS = 4_000
 
 
@@ -80,7 +83,26 @@ class BoardController(QObject):
             models.append(model)
         for widget in self.view.set_columns(models):
             widget.list.doubleClicked.connect(self._open_index)
+            widget.list.openRequested.connect(self._open_index)
             widget.list.customContextMenuRequested.connect(self._context_menu)
+
+    def use_compact_choice(self, path: Path) -> None:
+        """Full or compact cards as this PC's user last chose; until they choose, compact when the
+        office's columns do not fit the screen at their full width (Tangerang's eight on a laptop)."""
+        from ..screen_fit import read_choice, room
+
+        choice = read_choice(path, COMPACT_KEY)
+        if choice is None:
+            needed = len(self.models) * (COLUMN_MIN_WIDTH + self.view.columns_layout.spacing())
+            choice = needed > room(self.view).width() - NAVIGATION_AND_MARGINS
+        self.view.set_compact(choice)
+        self._choice_path = path
+        self.view.compact.toggled.connect(self._remember_compact)
+
+    def _remember_compact(self, compact: bool) -> None:
+        from ..screen_fit import write_choice
+
+        write_choice(self._choice_path, COMPACT_KEY, compact)
 
     def _fill_filter_choices(self) -> None:
         services = [(entry.sop.service, entry.sop.code) for entry in library_service.list_library()]

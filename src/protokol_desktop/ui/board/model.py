@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from .texts import card_tooltip
+
 if TYPE_CHECKING:
     from ...services.board import Card
 
@@ -46,12 +48,7 @@ class BoardColumnModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{card.nomor_surat} — {card.perihal}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [card.service, card.nomor_surat, card.perihal, f"Pengirim: {card.pengirim}"]
-            if card.step_number is not None:
-                lines.append(f"Langkah {card.step_number}: {card.step_text}")
-            if card.training:
-                lines.append("Data latihan (dibuat oleh perintah demo), bukan surat sungguhan")
-            return "\n".join(lines)
+            return card_tooltip(card, self.now)
         if role == CARD_ROLE:
             return card
         if role == REQUEST_ID_ROLE:

@@ -40,7 +40,7 @@ class ComplaintsView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Cari isi, pengadu, petugas, tindak lanjut…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
         bar.addWidget(self.search, 1)
         self.status = QComboBox()
         bar.addWidget(self.status)
@@ -83,8 +83,11 @@ class ComplaintsView(QWidget):
         self.contact.setPlaceholderText("telepon atau email (boleh kosong)")
         self.service = QComboBox()
         self.request = QComboBox()
-        self.request.setMinimumContentsLength(24)
-        self.request.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Service names and letter numbers are long: the combos show them whole in their lists only, so
+        # that the form fits beside the details on a 1024-pixel screen.
+        for combo, length in ((self.service, 10), (self.request, 12), (self.channel, 8)):
+            combo.setMinimumContentsLength(length)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.classification = QComboBox()
         self.classification.setEditable(True)
         self.classification.lineEdit().setPlaceholderText("pilih atau tulis")
@@ -92,6 +95,7 @@ class ComplaintsView(QWidget):
         self.content.setPlaceholderText("Isi pengaduan seperti disampaikan pengadu")
         self.content.setMinimumHeight(56)
         self.deadline = QLabel()
+        self.deadline.setWordWrap(True)
         self.add_button = QPushButton("Catat pengaduan")
         for row, (left_label, left, right_label, right) in enumerate(
             (

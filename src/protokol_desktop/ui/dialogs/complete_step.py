@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.sop import Step
 from ..dialog_service import DialogService
+from ..widgets import literal
 from .intake import ATTACHMENT_FILTER
 
 
@@ -91,7 +92,7 @@ class CompleteStepDialog(QDialog):
                 self.yes.setChecked(True)
             elif answer is False:
                 self.no.setChecked(True)
-        self.on_behalf = QCheckBox(f"Saya ({actor_role}) menyelesaikan atas nama {step_role}")
+        self.on_behalf = QCheckBox(literal(f"Saya ({actor_role}) menyelesaikan atas nama {step_role}"))
         self._needs_behalf = actor_role != step_role
         self.on_behalf.setVisible(self._needs_behalf)
         layout.addWidget(self.on_behalf)

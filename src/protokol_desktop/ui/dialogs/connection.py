@@ -19,6 +19,7 @@ from ...paths import AppPaths
 from ...settings import SettingsError, database_url, set_database_url
 from ...store.db import DatabaseError, check_server
 from ..dialog_service import DialogService
+from ..widgets import literal
 
 
 class ConnectionDialog(QDialog):
@@ -36,7 +37,7 @@ class ConnectionDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.local = QRadioButton(f"Berkas lokal (SQLite): {paths.database}")
+        self.local = QRadioButton(literal(f"Berkas lokal (SQLite): {paths.database}"))
         self.server = QRadioButton("Server PostgreSQL")
         layout.addWidget(self.local)
         layout.addWidget(self.server)

@@ -45,6 +45,7 @@ from ..widgets import (
     datetime_edit,
     far_dates_confirmed,
     from_qt,
+    literal,
     office_now,
     office_today,
     to_qt,
@@ -164,7 +165,7 @@ class IntakeDialog(QDialog):
         self.requirement_checks = []
         for requirement in sop.standard.persyaratan:
             label = requirement.text + ("" if requirement.required else " (jika perlu)")
-            check = QCheckBox(label)
+            check = QCheckBox(literal(label))
             check.toggled.connect(self._update_incomplete)
             self.requirements_layout.addWidget(check)
             self.requirement_checks.append(check)

@@ -3,7 +3,7 @@ actions of the current step. The dialog lays out and emits; the controller decid
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..models.rows import RowsModel
+from ..screen_fit import fit_dialog
 from ..widgets import read_only_table
 
 TIMELINE_HEADERS = [
@@ -44,7 +45,7 @@ class RequestDetailDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Rincian Permohonan")
-        self.resize(1100, 640)
+        fit_dialog(self, QSize(1100, 640))
         layout = QVBoxLayout(self)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -78,7 +79,9 @@ class RequestDetailDialog(QDialog):
         self.history = read_only_table(self.history_model, fit_columns=True, single=False)
         self.tabs.addTab(self.history, "Riwayat")
 
+        # Two rows of buttons: the step's and the request's, so that the dialog fits 1024 pixels.
         actions = QHBoxLayout()
+        step_actions = QHBoxLayout()
         self.start_button = QPushButton("Mulai")
         self.complete_button = QPushButton("Selesaikan langkah…")
         self.pause_button = QPushButton("Jeda pewaktu…")
@@ -91,11 +94,15 @@ class RequestDetailDialog(QDialog):
         self.close_button = QPushButton("Tutup")
         for button in (
             self.start_button, self.complete_button, self.pause_button, self.resume_button, self.hold_button,
-            self.release_button, self.assign_button, self.attach_button, self.cancel_button,
+            self.release_button,
         ):  # fmt: skip
+            step_actions.addWidget(button)
+        step_actions.addStretch(1)
+        for button in (self.assign_button, self.attach_button, self.cancel_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
+        layout.addLayout(step_actions)
         layout.addLayout(actions)
 
         self.start_button.clicked.connect(self.startRequested)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,6 +49,7 @@ from ...domain.sop import (
     Step,
 )
 from ..dialog_service import DialogService
+from ..screen_fit import fit_dialog
 
 STATUS_CHOICES = (("Draf", "draft"), ("Berlaku", "berlaku"))
 KIND_LABELS = {"mulai": "Mulai", "proses": "Proses", "keputusan": "Keputusan", "selesai": "Selesai"}
@@ -177,8 +178,8 @@ class SopEditorDialog(QDialog):
         self._loading = False
         self.result_sop: Sop | None = None
         self.setWindowTitle("SOP Baru" if new else f"Ubah SOP {sop.code}")
-        self.resize(1040, 720)
         self.setMinimumSize(900, 600)
+        fit_dialog(self, QSize(1040, 720))
 
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()

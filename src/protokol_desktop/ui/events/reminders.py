@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 def _reminders(now: datetime) -> list[Any]:
@@ -63,7 +63,10 @@ class ReminderBanner(QLabel):
         super().__init__(parent)
         self.limit = limit
         self.setObjectName("reminderBanner")
-        self.setWordWrap(True)
+        # One line per reminder, never wrapped: a wrapped label in the status bar grows to a third of a
+        # 768-pixel screen. The status bar cuts what does not fit; the tooltip has every reminder whole.
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Maximum)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setStyleSheet("QLabel#reminderBanner { background: #fff3cd; color: #664d03; padding: 4px 8px; }")
         self.items: list[Any] = []

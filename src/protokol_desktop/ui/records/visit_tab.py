@@ -142,6 +142,17 @@ class ChecklistModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update_rows(self, rows: list[ChecklistRow]) -> bool:
+        """The same lines with new values (a tick, a note): changed in place, so the view keeps its
+        scroll position, selection and spans. False when the lines themselves differ."""
+        if [row.item_id for row in rows] != [row.item_id for row in self._rows] or not rows:
+            return False
+        for number, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
+            if old != new:
+                self._rows[number] = new
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.HEADERS) - 1))
+        return True
+
     def row(self, number: int) -> ChecklistRow:
         return self._rows[number]
 
@@ -260,15 +271,21 @@ class VisitTab(QWidget):
         checks, box = group("Daftar periksa (Peralatan/Perlengkapan dan Pencatatan SOP)")
         self.checklist_model = ChecklistModel(self)
         self.checklist = read_only_table(self.checklist_model)
-        self.checklist.verticalHeader().setDefaultSectionSize(24)
+        # Rows and columns keep their sizes whatever a tick writes into them: a ticked item's "who and
+        # when" once widened its column, the items re-wrapped and every row below moved under the
+        # cursor. Two lines per row for every row; the tooltip has a long item whole.
+        lines = self.checklist.fontMetrics().lineSpacing()
+        rows = self.checklist.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(2 * lines + 8)
         header = self.checklist.horizontalHeader()
-        header.setStretchLastSection(False)  # the item text stretches, the note keeps its width
+        header.setStretchLastSection(False)  # the item text stretches, the others keep their widths
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        who = self.checklist.fontMetrics().horizontalAdvance("Maria Latupeirissa, 23 Nov") + 16  # two lines
+        header.resizeSection(1, who)  # for the name and the time of the tick
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 160)
-        header.sectionResized.connect(self._wrap_checklist)
-        self.checklist.verticalHeader().setMinimumSectionSize(22)
         box.addWidget(self.checklist, 1)
         buttons = QHBoxLayout()
         self.note_button = QPushButton("Catatan butir…")
@@ -302,17 +319,40 @@ class VisitTab(QWidget):
         self.guest_agency = QLineEdit()
         self.guest_agency.setPlaceholderText("Instansi")
         self.guest_phone = QLineEdit()
-        self.guest_phone.setPlaceholderText("Telepon (Enter menambah)")
+        self.guest_phone.setPlaceholderText("Telepon")
+        self.guest_fields = (self.guest_name, self.guest_role, self.guest_agency, self.guest_phone)
+        for field in self.guest_fields:
+            field.setToolTip("Enter menyimpan baris; Nama wajib diisi")
         self.add_guest = QPushButton("Tambah")
+        self.add_guest.setEnabled(False)  # until a name is typed: a half-filled row is not added
+        self.add_guest.setToolTip("Tambahkan tamu ini ke daftar hadir (atau tekan Enter di salah satu isian)")
+        self.edit_guest = QPushButton("Ubah")
+        self.edit_guest.setToolTip("Perbaiki baris terpilih (atau klik dua kali barisnya): isiannya dimuat di atas")
+        self.cancel_edit = QPushButton("Batal ubah")
+        self.cancel_edit.setVisible(False)
         self.withdraw_guest = QPushButton("Tarik…")
         self.withdraw_guest.setToolTip("Keluarkan baris yang salah dari daftar hadir (tetap tercatat di riwayat)")
+        # The fields in reading order, the buttons below them: Tab goes Nama, Jabatan, Instansi,
+        # Telepon and only then Tambah.
         entry.addWidget(self.guest_name, 0, 0)
         entry.addWidget(self.guest_role, 0, 1)
-        entry.addWidget(self.add_guest, 0, 2)
         entry.addWidget(self.guest_agency, 1, 0)
         entry.addWidget(self.guest_phone, 1, 1)
-        entry.addWidget(self.withdraw_guest, 1, 2)
         box.addLayout(entry)
+        guest_buttons = QHBoxLayout()
+        guest_buttons.addWidget(self.add_guest)
+        guest_buttons.addWidget(self.edit_guest)
+        guest_buttons.addWidget(self.cancel_edit)
+        guest_buttons.addStretch(1)
+        guest_buttons.addWidget(self.withdraw_guest)
+        box.addLayout(guest_buttons)
+        for before, after in zip(
+            (*self.guest_fields, self.add_guest, self.edit_guest),
+            (*self.guest_fields[1:], self.add_guest, self.edit_guest, self.withdraw_guest),
+            strict=True,
+        ):
+            QWidget.setTabOrder(before, after)
+        self._editing_guest: int | None = None  # the attendee being corrected, if any
 
         notes, box = group("Notulen")
         self.minutes = QPlainTextEdit()
@@ -354,7 +394,12 @@ class VisitTab(QWidget):
         self.note_button.clicked.connect(self._edit_note)
         self.template_button.clicked.connect(self._edit_template)
         self.add_guest.clicked.connect(self._add_guest)
-        self.guest_phone.returnPressed.connect(self._add_guest)
+        for field in self.guest_fields:
+            field.returnPressed.connect(self._add_guest)
+        self.guest_name.textChanged.connect(self._guest_entry_changed)
+        self.edit_guest.clicked.connect(self._edit_guest)
+        self.guests.doubleClicked.connect(self._edit_guest)
+        self.cancel_edit.clicked.connect(self._end_guest_edit)
         self.withdraw_guest.clicked.connect(self._withdraw_guest)
         self.minutes.textChanged.connect(self._minutes_edited)
         self.save_minutes.clicked.connect(self._save_minutes)
@@ -390,12 +435,12 @@ class VisitTab(QWidget):
                     rows.append(ChecklistRow(None, visits.SECTIONS.get(section, section)))
                 who = f"{item.done_by}, {format_datetime(item.done_at.astimezone(zone))}" if item.done else ""
                 rows.append(ChecklistRow(item.id, item.text, item.done, who, item.note))
-            self.checklist_model.set_rows(rows)
-            self.checklist.clearSpans()
-            for number, row in enumerate(rows):
-                if row.item_id is None:  # a section heading across the whole table
-                    self.checklist.setSpan(number, 0, 1, len(ChecklistModel.HEADERS))
-            self.checklist.resizeRowsToContents()
+            if not self.checklist_model.update_rows(rows):  # the same items: changed in place
+                self.checklist_model.set_rows(rows)
+                self.checklist.clearSpans()
+                for number, row in enumerate(rows):
+                    if row.item_id is None:  # a section heading across the whole table
+                        self.checklist.setSpan(number, 0, 1, len(ChecklistModel.HEADERS))
             self.template_button.setEnabled(is_manager(self.context.actor()))
             self.guest_model.set_rows(
                 [Row((a.nama, a.jabatan, a.instansi, a.telepon), key=a.id) for a in visits.attendees(self.request_id)]
@@ -420,9 +465,6 @@ class VisitTab(QWidget):
         finally:
             self._filling = False
         self.save_minutes.setEnabled("minutes" in self._dirty)
-
-    def _wrap_checklist(self) -> None:
-        self.checklist.resizeRowsToContents()
 
     def _show_readiness(self) -> None:
         missing = visits.missing_for_step(self.request_id)
@@ -524,14 +566,48 @@ class VisitTab(QWidget):
             self, "Templat disimpan", "Daftar periksa baru dipakai untuk kunjungan yang dicatat sesudah ini."
         )
 
+    def _guest_entry_changed(self) -> None:
+        self.add_guest.setEnabled(bool(self.guest_name.text().strip()))
+
     def _add_guest(self) -> None:
+        """Tambah (or Enter in a field): a new line, or the corrected one when a row is being edited."""
+        if not self.guest_name.text().strip():
+            self.guest_name.setFocus()
+            return
+        values = [field.text() for field in self.guest_fields]
+        editing = self._editing_guest
+        if editing is not None:
+            if self._run("Tamu tidak diubah", lambda: visits.update_attendee(editing, self.context.actor(), *values)):
+                self._end_guest_edit()
+            return
         if self._run("Tamu tidak ditambahkan", lambda: visits.add_attendee(
-            self.request_id, self.context.actor(), self.guest_name.text(), self.guest_role.text(),
-            self.guest_agency.text(), self.guest_phone.text(),
+            self.request_id, self.context.actor(), *values,
         )):  # fmt: skip
             for field in (self.guest_name, self.guest_role, self.guest_phone):
                 field.clear()
             self.guest_name.setFocus()  # the agency usually stays the same for the next guest
+
+    def _edit_guest(self) -> None:
+        """Load the selected row into the fields; Tambah becomes Simpan perubahan."""
+        rows = self.guests.selectionModel().selectedRows()
+        if not rows:
+            self.context.dialogs.info(self, "Ubah daftar hadir", "Pilih dulu baris yang akan diperbaiki.")
+            return
+        guest = self.guest_model.row(rows[0].row())
+        self._editing_guest = int(guest.key)
+        for field, value in zip(self.guest_fields, guest.values, strict=True):
+            field.setText(str(value or ""))
+        self.add_guest.setText("Simpan perubahan")
+        self.cancel_edit.setVisible(True)
+        self.guest_name.setFocus()
+        self.guest_name.selectAll()
+
+    def _end_guest_edit(self) -> None:
+        self._editing_guest = None
+        for field in self.guest_fields:
+            field.clear()
+        self.add_guest.setText("Tambah")
+        self.cancel_edit.setVisible(False)
 
     def _withdraw_guest(self) -> None:
         rows = self.guests.selectionModel().selectedRows()

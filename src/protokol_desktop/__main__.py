@@ -19,9 +19,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = resolve_paths(args.data_dir).ensure()
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
         _open(paths, url, gui=args.command is None and not args.self_test)
-        from .services import gates
-
-        gates.register_provider("protokol_desktop.services.visits")  # the guest visit's step gate
     except (NetworkPathError, DatabaseError, OSError) as exc:
         print(f"Gagal membuka data: {exc}", file=sys.stderr)
         if args.command is None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
+from ..domain.sop import Sop, SopFormatError, migration_notes, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
 from .office import office_name
@@ -95,6 +95,11 @@ def export_json(code: str, out: Path) -> Path:
 
 def read_sop_file(path: Path) -> Sop:
     """Read and validate an exchange-format file. Raises :class:`ServiceError` naming the field."""
+    return _read_sop_file(path)[0]
+
+
+def _read_sop_file(path: Path) -> tuple[Sop, list[str]]:
+    """The SOP of an exchange-format file, and the notes of its migration from an older version."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -104,7 +109,7 @@ def read_sop_file(path: Path) -> Sop:
     except json.JSONDecodeError as exc:
         raise ServiceError(f"Berkas {path.name} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})") from exc
     try:
-        return sop_from_dict(data)
+        return sop_from_dict(data), migration_notes(data)
     except SopFormatError as exc:
         raise ServiceError(f"Berkas {path.name} ditolak, kolom {exc}") from exc
 
@@ -122,6 +127,14 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
         sop_from_dict(sop_to_dict(sop))  # a Sop built in code must also be a valid file
     except SopFormatError as exc:
         raise ServiceError(f"SOP tidak sah, kolom {exc}") from exc
+    from .gates import KINDS, unknown_kinds
+
+    unknown = unknown_kinds(sop)
+    if unknown:
+        raise ServiceError(
+            f"SOP {sop.code} menyebut syarat langkah yang tidak dikenal ({'; '.join(unknown)}); "
+            f"yang dikenal: {', '.join(KINDS)}"
+        )
     with database.atomic():
         record = SopRecord.get_or_none(SopRecord.code == sop.code)
         if record is None:
@@ -152,9 +165,10 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
 
 
 def import_file(path: Path, actor: Actor) -> SopRevision:
-    """Import an exchange-format file; a rejected file changes nothing."""
-    sop = read_sop_file(path)
-    return save_sop(sop, actor, note=f"Diimpor dari {path.name}")
+    """Import an exchange-format file; a rejected file changes nothing. A file of an older format
+    version is migrated; what the migration could not decide is kept in the revision's note."""
+    sop, notes = _read_sop_file(path)
+    return save_sop(sop, actor, note=" ".join([f"Diimpor dari {path.name}" + ("." if notes else ""), *notes]))
 
 
 def revisions(code: str) -> list[SopRevision]:

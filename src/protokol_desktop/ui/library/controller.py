@@ -238,7 +238,10 @@ class LibraryController(QObject):
             return
         sop = library.sop_of_revision(row.id)
         self.context.dialogs.info(
-            self.view, "Impor berhasil", f"SOP {sop.code} ({sop.name}) disimpan sebagai revisi {row.revision}."
+            self.view,
+            "Impor berhasil",
+            f"SOP {sop.code} ({sop.name}) disimpan sebagai revisi {row.revision}."
+            + (f"\n\nCatatan: {row.note}" if row.note != f"Diimpor dari {Path(path).name}" else ""),
         )
         self.reload()
         self.libraryChanged.emit()

@@ -417,12 +417,13 @@ class VisitTab(QWidget):
 
     def _show_readiness(self) -> None:
         missing = visits.missing_for_step(self.request_id)
+        step = visits.gated_step(self.request_id)
         checklist = self.checklist_model.items()
         ready = sum(1 for row in checklist if row.done)
         count = f"Daftar periksa {ready}/{len(checklist)} siap · {self.guest_model.rowCount()} orang di daftar hadir"
-        if missing:
+        if missing and step is not None:
             self.readiness.setText(
-                f"{count} · <span style='color:#c62828'>Langkah “Membuat daftar hadir dan notulen” belum dapat "
+                f"{count} · <span style='color:#c62828'>Langkah {step.number} “{step.uraian}” belum dapat "
                 f"diselesaikan: {' dan '.join(missing)}</span>"
             )
         else:

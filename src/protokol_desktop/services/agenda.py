@@ -64,6 +64,7 @@ class AgendaItem:
     representative: str = ""
     reply_letter: str = ""
     decision_note: str = ""
+    created_by: str = ""  # who typed an agenda entry (they may withdraw it)
     clash_with: tuple[str, ...] = ()  # keys of the items it clashes with (unresolved)
     same_event_as: tuple[str, ...] = ()
 
@@ -241,6 +242,7 @@ def _raw_items(start: date, end: date, leader: str | None) -> list[AgendaItem]:
                 place=entry.place,
                 organiser=entry.organiser,
                 entry_id=entry.id,
+                created_by=entry.created_by,
                 decision=decision.decision if decision else "",
                 representative=decision.representative if decision else "",
                 reply_letter=decision.reply_letter if decision else "",

@@ -120,9 +120,9 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
     Saving over an SOP in force marks the previous revision ``diganti``; running requests keep
     the revision they started with.
     """
-    from .permissions import require_manager
+    from .permissions import can_edit_sop
 
-    require_manager(actor, "Mengubah atau menambah SOP")
+    can_edit_sop(actor).enforce()
     try:
         sop_from_dict(sop_to_dict(sop))  # a Sop built in code must also be a valid file
     except SopFormatError as exc:

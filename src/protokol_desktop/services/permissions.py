@@ -99,6 +99,18 @@ def require_manager(actor: Actor, what: str) -> None:
     can_manage(actor, what).enforce()
 
 
+def can_edit_sop(actor: Actor) -> Permission:
+    return can_manage(actor, "Mengubah atau menambah SOP")
+
+
+def can_set_office_days(actor: Actor) -> Permission:
+    return can_manage(actor, "Mengatur hari libur dan hari kerja kantor")
+
+
+def can_edit_visit_template(actor: Actor) -> Permission:
+    return can_manage(actor, "Mengubah daftar periksa kunjungan")
+
+
 # -- requests ---------------------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from ..store.records import Attendee, ChecklistTemplateItem, Photo, Visit, Visit
 from . import Actor, ServiceError, audit
 from .library import get_sop
 from .office import active_office
-from .permissions import require_manager
+from .permissions import can_edit_visit_template
 from .requests import record_change, sop_of, store_file
 
 VISIT_SOP = "TNG-KUNJUNGAN"
@@ -81,7 +81,7 @@ def set_template(actor: Actor, items: list[tuple[str, str]], sop_code: str = VIS
                  now: datetime | None = None) -> None:  # fmt: skip
     """Replace the checklist for future visits with (section, text) pairs; visits already recorded
     keep theirs. Admin or Kabag only. Old items stay in the table, inactive."""
-    require_manager(actor, "Mengubah daftar periksa kunjungan")
+    can_edit_visit_template(actor).enforce()
     cleaned = [
         (section, _clean(text, "Butir daftar periksa", required=True, max_length=300)) for section, text in items
     ]

@@ -16,7 +16,7 @@ from .. import __version__
 from ..paths import AppPaths, resource_dir
 from ..services import ServiceError, users
 from ..services.office import active_office, apply_office, is_configured, profiles
-from ..services.permissions import is_manager
+from ..services.permissions import can_edit_sop, can_manage, is_manager
 from ..services.users import Account
 from . import icons
 from .board.controller import BoardController
@@ -27,6 +27,7 @@ from .events import TAB_FACTORIES as EVENT_TABS
 from .events import ReminderWatcher
 from .main_window import VIEW_SOURCES, MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
+from .rights import show_permission
 
 IDLE_LOCK_MINUTES = 15
 
@@ -101,7 +102,7 @@ class AppController(QObject):
             from .library.controller import LibraryController
 
             controller = LibraryController(view, context)
-            controller.set_editable(is_manager(context.actor()))
+            controller.set_editable(can_edit_sop(context.actor()))
             controller.libraryChanged.connect(self.board.rebuild)
         elif key == "calendar":
             from .calendar.controller import CalendarController
@@ -153,12 +154,12 @@ class AppController(QObject):
         actor = self.context.actor()
         self.window.actor_action.setText(f"{actor.name} ({actor.role})")
         manager = is_manager(actor)
-        self.window.office_action.setEnabled(manager)
-        self.window.connection_action.setEnabled(manager)
+        show_permission(self.window.office_action, can_manage(actor, "Mengganti profil kantor"))
+        show_permission(self.window.connection_action, can_manage(actor, "Mengganti koneksi basis data"))
         self.window.set_page_visible("users", manager)
         self.window.set_page_visible("trust", manager)
         if "library" in self.pages:
-            self.pages["library"].set_editable(manager)  # type: ignore[attr-defined]
+            self.pages["library"].set_editable(can_edit_sop(actor))  # type: ignore[attr-defined]
 
     def _count_overdue(self) -> None:
         from ..services import complaints as complaints_service

@@ -13,11 +13,14 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ..services.permissions import Permission
 
 
-def show_permission(widget: QWidget | QAction, permission: Permission, tooltip: str = "") -> None:
+def show_permission(
+    widget: QWidget | QAction, permission: Permission, tooltip: str = "", *, available: bool = True
+) -> None:
     """Enable ``widget`` when allowed (with ``tooltip``); otherwise disable it and let its tooltip
-    say why."""
-    widget.setEnabled(permission.allowed)
-    widget.setToolTip(tooltip if permission.allowed else permission.reason)
+    say why. ``available`` False (nothing selected, a state the action does not apply to) disables
+    it whatever the permission, with ``tooltip``."""
+    widget.setEnabled(available and permission.allowed)
+    widget.setToolTip(permission.reason if available and not permission.allowed else tooltip)
 
 
 def show_item_permission(combo: QComboBox, index: int, permission: Permission) -> None:

@@ -80,11 +80,15 @@ class RequestController(QObject):
         if not authority.permission:
             self.context.dialogs.error(parent, "Langkah tidak dapat diselesaikan", authority.permission.reason)
             return False
+        from ...services import gates
         from ..dialogs.complete_step import CompleteStepDialog
 
+        missing = gates.missing(request_id, step)
         completion = CompleteStepDialog.get_completion(
-            step, run.role, actor.role, self.context.dialogs, answer, parent, on_behalf=authority.on_behalf
-        )
+            step, run.role, actor.role, self.context.dialogs, answer, parent, on_behalf=authority.on_behalf,
+            missing=[f"{p.text} (lengkapi di {p.where})" for p in missing],
+            override=permissions.can_override_gate(actor),
+        )  # fmt: skip
         if completion is None:
             return False
         ok = self._run(
@@ -97,6 +101,7 @@ class RequestController(QObject):
                 note=completion.note,
                 answer=completion.answer,
                 on_behalf=completion.on_behalf,
+                gate_override=completion.gate_override,
                 expected_step=run.step_number,
                 attachment=completion.attachment,
                 files_dir=self.context.paths.attachments,

@@ -10,8 +10,10 @@ from PySide6.QtCore import QItemSelection, QObject, Signal
 from ...domain.sop import Sop
 from ...services import ServiceError, library
 from ...services.office import office_name
+from ...services.permissions import Permission
 from ..context import AppContext
 from ..models.rows import Row
+from ..rights import show_permission
 from .view import LibraryView
 
 STATUS_LABELS = {"draft": "Draft", "berlaku": "Berlaku", "diganti": "Diganti"}
@@ -172,10 +174,11 @@ class LibraryController(QObject):
             ]
         )
 
-    def set_editable(self, editable: bool) -> None:
-        """SOP editing is for Admin and Kabag (the services refuse anyone else anyway)."""
+    def set_editable(self, editable: Permission) -> None:
+        """SOP editing is for Admin and Kabag (:func:`permissions.can_edit_sop`, the rule the
+        library service enforces); for anyone else the buttons are disabled and say why."""
         for button in (self.view.edit_button, self.view.copy_button, self.view.import_button):
-            button.setEnabled(editable)
+            show_permission(button, editable)
 
     def _save(self, sop: Sop, note: str) -> None:
         try:

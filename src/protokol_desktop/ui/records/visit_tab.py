@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 from ...domain.indonesian import format_datetime
 from ...services import ServiceError, visits
 from ...services.office import active_office
-from ...services.permissions import is_manager
+from ...services.permissions import can_edit_visit_template
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
+from ..rights import show_permission
 from ..widgets import datetime_edit, from_qt, read_only_table, to_qt
 from .common import group, record_frame, side_by_side
 
@@ -387,7 +388,10 @@ class VisitTab(QWidget):
                 if row.item_id is None:  # a section heading across the whole table
                     self.checklist.setSpan(number, 0, 1, len(ChecklistModel.HEADERS))
             self.checklist.resizeRowsToContents()
-            self.template_button.setEnabled(is_manager(self.context.actor()))
+            show_permission(
+                self.template_button, can_edit_visit_template(self.context.actor()),
+                "Daftar periksa untuk kunjungan berikutnya (Admin atau Kabag)",
+            )  # fmt: skip
             self.guest_model.set_rows(
                 [Row((a.nama, a.jabatan, a.instansi, a.telepon), key=a.id) for a in visits.attendees(self.request_id)]
             )

@@ -19,6 +19,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = resolve_paths(args.data_dir).ensure()
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
         _open(paths, url, gui=args.command is None and not args.self_test)
+        from .store.seed import seed_gates_pending
+
+        if seed_gates_pending():  # a library from before SOP format 2 gets its seed SOPs' gates, once
+            from .services.library import adopt_seed_gates
+
+            adopt_seed_gates()
     except (NetworkPathError, DatabaseError, OSError) as exc:
         print(f"Gagal membuka data: {exc}", file=sys.stderr)
         if args.command is None:

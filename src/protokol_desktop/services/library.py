@@ -176,3 +176,38 @@ def revisions(code: str) -> list[SopRevision]:
     if record is None:
         raise ServiceError(f"SOP dengan kode '{code}' tidak ada")
     return list(record.revisions.order_by(SopRevision.revision))
+
+
+def adopt_seed_gates() -> list[str]:
+    """Once per database: a library seeded by a program older than SOP format 2 gets the step gates
+    its seed SOPs now declare in their data. For each seed SOP with gates whose revision in force is
+    the seed in all but its gates, a new revision (by "sistem", audited) carries the seed's gates;
+    an SOP the office has changed is left alone. Requests already running keep their revision.
+    Returns the codes given a revision."""
+    from dataclasses import replace
+
+    from ..store.models import Setting
+    from ..store.seed import SEED_GATES_KEY, seed_gates_pending, seed_sops
+
+    if not seed_gates_pending():
+        return []
+    adopted = []
+    with database.atomic():
+        for seed in seed_sops():
+            if not any(step.gates for step in seed.steps):
+                continue
+            record = SopRecord.get_or_none(SopRecord.code == seed.code)
+            if record is None:
+                continue
+            row = current_revision(seed.code)
+            stored = _parse(row)
+            if any(step.gates for step in stored.steps):
+                continue
+            ungated = seed.with_steps(tuple(replace(step, gates=()) for step in seed.steps))
+            if stored != ungated:
+                continue
+            gated = ", ".join(f"langkah {s.number}: {', '.join(s.gates)}" for s in seed.steps if s.gates)
+            save_sop(seed, Actor("sistem", "Admin"), note=f"Syarat langkah dari pustaka bawaan ({gated})")
+            adopted.append(seed.code)
+        Setting.create(key=SEED_GATES_KEY, value=",".join(adopted) or "-")
+    return adopted

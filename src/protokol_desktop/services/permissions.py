@@ -142,9 +142,7 @@ def step_authority(actor: Actor, step_role: str) -> StepAuthority:
         return StepAuthority(refused(f'Peran "{actor.role}" tidak dikenal di kantor ini'))
     if theirs is not None and mine < theirs:
         return StepAuthority(ALLOWED, on_behalf=True)
-    return StepAuthority(
-        refused(f"Langkah ini milik {step_role}; {_who(actor)} tidak berwenang menyelesaikannya")
-    )
+    return StepAuthority(refused(f"Langkah ini milik {step_role}; {_who(actor)} tidak berwenang menyelesaikannya"))
 
 
 def can_complete_step(actor: Actor, step_role: str, on_behalf: bool) -> Permission:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from ...domain import sop_edit
 from ...domain.durations import DurationError, format_duration, parse_duration
 from ...domain.sop import KINDS, Decision, Identity, Requirement, ServiceStandard, Signatory, Sop, SopFormatError, Step
+from ...services.gates import KINDS as GATE_KINDS
 from ..dialog_service import DialogService
 
 STATUS_CHOICES = (("Draft", "draft"), ("Berlaku", "berlaku"))
@@ -363,6 +364,15 @@ class SopEditorDialog(QDialog):
         self.step_note.setFixedHeight(110)
         self.step_note.setPlaceholderText("Catatan kantor tentang langkah ini (tidak tercetak pada bagan)")
         form.addRow("Catatan", self.step_note)
+        gates = QVBoxLayout()
+        gates.setSpacing(2)
+        self.gate_checks: dict[str, QCheckBox] = {}
+        for kind in GATE_KINDS.values():
+            check = QCheckBox(kind.label)
+            check.setToolTip(f"Langkah belum dapat diselesaikan sebelum ini terpenuhi (diisi di {kind.where})")
+            self.gate_checks[kind.name] = check
+            gates.addWidget(check)
+        form.addRow("Syarat selesai", gates)
         splitter.addWidget(_scrolled(form_page))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -379,7 +389,7 @@ class SopEditorDialog(QDialog):
             line_edit.textChanged.connect(self._step_form_changed)
         for combo in (self.step_executor, self.decision_yes, self.decision_no):
             combo.currentIndexChanged.connect(self._step_form_changed)
-        for check in self.kind_checks.values():
+        for check in (*self.kind_checks.values(), *self.gate_checks.values()):
             check.toggled.connect(self._step_form_changed)
         return splitter
 
@@ -570,6 +580,8 @@ class SopEditorDialog(QDialog):
             self.step_executor.setCurrentIndex(max(0, self.step_executor.findText(step.executor)))
             for kind, check in self.kind_checks.items():
                 check.setChecked(kind in step.kinds)
+            for name, check in self.gate_checks.items():
+                check.setChecked(name in step.gates)
             decision = step.decision
             self.decision_question.setText(decision.question if decision else "")
             self._fill_targets(self.decision_yes, decision.yes if decision else None)
@@ -585,6 +597,11 @@ class SopEditorDialog(QDialog):
             self.step_down.setEnabled(row < len(self._sop.steps) - 1)
         finally:
             self._loading = False
+
+    def _gates_of(self, number: int) -> tuple[str, ...]:
+        """The ticked gates, in the registry's order, after any the program does not know (kept)."""
+        unknown = tuple(name for name in self._sop.step(number).gates if name not in self.gate_checks)
+        return unknown + tuple(name for name, check in self.gate_checks.items() if check.isChecked())
 
     def _step_form_changed(self) -> None:
         """Write the form into the selected step as the user types."""
@@ -619,6 +636,7 @@ class SopEditorDialog(QDialog):
                 output=self.step_output.text().strip(),
                 keterangan=self.step_keterangan.text().strip(),
                 note=self.step_note.toPlainText().strip(),
+                gates=self._gates_of(number),
             )
         except sop_edit.SopEditError as exc:
             self._refuse("Langkah tidak diubah", exc)

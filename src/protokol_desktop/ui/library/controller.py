@@ -80,6 +80,11 @@ def _kind_text(sop: Sop, number: int) -> str:
         yes = f"langkah {step.decision.yes}" if step.decision.yes else "selesai"
         no = f"langkah {step.decision.no}" if step.decision.no else "selesai"
         text += f" — {step.decision.question} Ya → {yes}; Tidak → {no}"
+    if step.gates:
+        from ...services.gates import KINDS
+
+        labels = [KINDS[name].label if name in KINDS else name for name in step.gates]
+        text += f" — syarat selesai: {'; '.join(labels)}"
     return text
 
 

@@ -142,3 +142,28 @@ def test_new_accounts_default_to_the_lowest_role_and_only_an_admin_makes_an_admi
     users.update_user(kabag, "maria", role="Kasubbag")  # promoting within the office is the Kabag's
     users.create_user(ADMIN, "admin2", "Admin Kedua", "Admin", "sandi-admin-2")
     assert User.get(User.username == "admin2").role == "Admin"
+
+
+@pytest.mark.parametrize("role", ["Admin", "Kabag", "Kasubbag", "Staf"])
+def test_the_ui_rule_and_the_service_agree_for_every_role(store, role):
+    """One rule: what ``permissions.can_*`` answers (the GUI disables on it) is what the service does,
+    with the same words when it refuses."""
+    from protokol_desktop.services import agenda, permissions, speeches
+
+    actor = Actor(f"Uji {role}", role)
+    request_id = rs.register_request(sambutan_form(), STAF)
+    version = speeches.add_version(request_id, STAF, text="Sambutan")
+    checks = [
+        (permissions.can_speech_paraf(actor), lambda: speeches.paraf(version, actor)),
+        (permissions.can_decide_agenda(actor), lambda: agenda.decide(f"permohonan:{request_id}", "hadir", actor)),
+        (permissions.can_give_role(actor, "Admin"),
+         lambda: users.create_user(actor, f"baru{role.lower()}", "Baru", "Admin", "sandi-panjang-1")),
+        (permissions.can_cancel_request(actor), lambda: rs.cancel(request_id, "Acara batal", actor)),  # last
+    ]  # fmt: skip
+    for permission, action in checks:
+        if permission.allowed:
+            action()
+        else:
+            with pytest.raises(ServiceError) as refused:
+                action()
+            assert str(refused.value) == permission.reason

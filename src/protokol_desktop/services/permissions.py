@@ -244,10 +244,10 @@ def can_withdraw_agenda(actor: Actor, created_by: str) -> Permission:
 # -- accounts ---------------------------------------------------------------------------------------
 
 
-def can_give_role(actor: Actor, role: str) -> Permission:
-    """Creating an account in ``role``, or moving one into it: managers only, and the Admin role
-    only by an Admin (a Kabag cannot make an administrator)."""
-    managing = can_manage(actor, "Menambah atau mengubah pengguna")
+def can_give_role(actor: Actor, role: str, what: str = "Menambah pengguna") -> Permission:
+    """Creating an account in ``role`` (or, ``what`` = "Mengubah pengguna", moving one into it):
+    managers only, and the Admin role only by an Admin (a Kabag cannot make an administrator)."""
+    managing = can_manage(actor, what)
     if not managing:
         return managing
     if role == ADMIN_ROLE and actor.role != ADMIN_ROLE:

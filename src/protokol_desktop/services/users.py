@@ -119,9 +119,8 @@ def create_first_admin(username: str, full_name: str, password: str, nip: str = 
 def create_user(
     actor: Actor, username: str, full_name: str, role: str, password: str, nip: str = "", jabatan: str = ""
 ) -> Account:
-    require_manager(actor, "Menambah pengguna")
-    values = _validate(username, full_name, nip, jabatan, role, password)
     can_give_role(actor, role).enforce()
+    values = _validate(username, full_name, nip, jabatan, role, password)
     with database.atomic():
         if User.select().where(User.username == values["username"]).exists():
             raise ServiceError(f'Nama pengguna "{values["username"]}" sudah dipakai')
@@ -148,7 +147,7 @@ def update_user(
             raise ServiceError(f'Pengguna "{username}" tidak ada')
         can_change_account(actor, user.role, "Mengubah").enforce()
         if role is not None and role != user.role:
-            can_give_role(actor, role).enforce()
+            can_give_role(actor, role, "Mengubah pengguna").enforce()
         before = _account(user).__dict__.copy()
         values = _validate(
             user.username, full_name if full_name is not None else user.full_name,

@@ -193,3 +193,16 @@ def test_a_library_seeded_before_format_2_adopts_the_seed_gates_once(store):
     assert "langkah 6: speech_paraf" in library.current_revision("AMB-SAMBUTAN").note
     assert AuditEntry.select().where(AuditEntry.action == "sop_disimpan").count() == 2
     assert library.adopt_seed_gates() == []
+
+
+def test_every_gate_kind_names_a_check_that_exists_and_every_seed_gate_is_known(store):
+    from importlib import import_module
+
+    from protokol_desktop.services import gates
+
+    for kind in gates.KINDS.values():
+        module, _, function = kind.check.partition(":")
+        assert callable(getattr(import_module(module), function)), kind.name
+    assert all(not gates.unknown_kinds(sop) for sop in seed_sops())
+    declared = {name for sop in seed_sops() for step in sop.steps for name in step.gates}
+    assert declared == set(gates.KINDS)  # every kind is used by a seed, none is dead

@@ -6,9 +6,10 @@ A step of an SOP names its gates in its data (``"gates": ["speech_paraf"]`` in t
 step imports only the record services its gates need. A check function takes a request id and
 returns a short Indonesian problem ("sambutan terkini belum diparaf Ketua Tim") or ``None``.
 
-:func:`missing` lists what a step still lacks; :func:`check` is the one place a completion is held
-back (called by :func:`services.requests.complete_step`), unless a user allowed to override gives a
-reason, which the completion records in the history and the audit trail.
+:func:`missing` lists what a step still lacks. :func:`services.requests.complete_step` is the one
+place a completion is held back (with :func:`describe`'s sentence), unless a user allowed to override
+(:func:`services.permissions.can_override_gate`) gives a reason, which the completion records in the
+history and the audit trail.
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
-
-from . import ServiceError
 
 if TYPE_CHECKING:
     from ..domain.sop import Sop, Step
@@ -104,10 +103,3 @@ def describe(step: Step, problems: list[Problem]) -> str:
         f"Langkah {step.number} ({step.uraian}) belum dapat diselesaikan: "
         f"{' dan '.join(p.text for p in problems)}. Lengkapi di {' dan '.join(places)}."
     )
-
-
-def check(request_id: int, step: Step) -> None:
-    """Raise what ``step`` still lacks as a :class:`ServiceError` (nothing when it may complete)."""
-    problems = missing(request_id, step)
-    if problems:
-        raise ServiceError(describe(step, problems))

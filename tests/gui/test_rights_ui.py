@@ -369,3 +369,43 @@ def test_new_users_default_to_the_lowest_role_and_a_kabag_cannot_make_an_admin(a
     page.reload()
     assert view.role.currentText() == "Staf"
     assert view.role.model().item(view.role.findData("Admin")).isEnabled()
+
+
+def test_a_staf_cannot_change_office_days_nor_withdraw_anothers_agenda_entry(app, qtbot, dialogs):
+    from protokol_desktop.services import agenda as agenda_service
+    from protokol_desktop.services.office import calendar_entries
+
+    window, controller, login = app
+    day = sambutan_form().event_date
+    entry = agenda_service.add_entry(
+        agenda_service.EntryForm(leader="Walikota", day=day, start_time="10.00", title="Rapat Forkopimda"), KASUBBAG
+    )
+    login(STAF)
+    page = controller.page_controller("calendar")
+    page.reload()
+    before = calendar_entries(day.year)
+    reason = (
+        "Mengatur hari libur dan hari kerja kantor hanya boleh dilakukan oleh Admin atau Kabag; Maria (Staf) ditolak"
+    )
+    for widget in (page.view.name, page.view.add_holiday, page.view.add_workday):
+        assert not widget.isEnabled() and widget.toolTip() == reason
+    qtbot.mouseClick(page.view.add_holiday, LEFT)
+    assert calendar_entries(day.year) == before and dialogs.errors == []
+
+    agenda = controller.page_controller("agenda")
+    agenda.reload()
+    agenda.go_to(day)
+    agenda.set_mode("hari")
+    assert agenda.select(f"agenda:{entry}")
+    button = agenda.view.withdraw_button
+    assert not button.isEnabled()
+    assert button.toolTip() == "Butir agenda hanya dapat ditarik oleh pembuatnya, Kabag atau Kasubbag"
+    dialogs.texts = ["Salah ketik"]
+    qtbot.mouseClick(button, LEFT)
+    assert dialogs.texts == ["Salah ketik"]  # no reason asked
+
+    login(KASUBBAG)  # who typed it may withdraw it
+    agenda.reload()
+    assert agenda.select(f"agenda:{entry}") and agenda.view.withdraw_button.isEnabled()
+    qtbot.mouseClick(agenda.view.withdraw_button, LEFT)
+    assert dialogs.texts == [] and not agenda.select(f"agenda:{entry}")

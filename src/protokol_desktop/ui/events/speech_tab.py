@@ -194,9 +194,14 @@ class SpeechTab(RecordTab):
         for button in (self.leader_button, self.withdraw_button):
             button.setEnabled(version is not None)
         show_permission(self.team_button, permissions.can_speech_team_correction(actor), available=version is not None)
+        state = ""  # why a selected version cannot be initialled, whoever asks
+        if version is not None and not version.current:
+            state = "Hanya versi terbaru yang dapat diparaf"
+        elif version is not None and version.paraf_at is not None:
+            state = f"{version.label} sudah diparaf oleh {version.paraf_by}"
         show_permission(
-            self.paraf_button, permissions.can_speech_paraf(actor),
-            available=version is not None and version.current and version.paraf_at is None,
+            self.paraf_button, permissions.can_speech_paraf(actor), state,
+            available=version is not None and not state,
         )  # fmt: skip
         self.open_button.setEnabled(version is not None and bool(version.stored_name))
         if version is None:

@@ -33,14 +33,17 @@ def main() -> int:
         window.grab()
         print(f"shown {time.time():.6f}", flush=True)
         return 0
-    # The composition root's order (``__main__.main``): paths, database, step gates, then the GUI.
+    # The composition root's order (``__main__.main``): paths, database, seed gates, then the GUI.
     from protokol_desktop.paths import resolve_paths
-    from protokol_desktop.services import gates
     from protokol_desktop.store import open_store
+    from protokol_desktop.store.seed import seed_gates_pending
 
     paths = resolve_paths(sys.argv[1]).ensure()
     open_store(paths)
-    gates.register_provider("protokol_desktop.services.visits")
+    if seed_gates_pending():
+        from protokol_desktop.services.library import adopt_seed_gates
+
+        adopt_seed_gates()
     from protokol_desktop.ui.app import build_main_window, create_application, ensure_office, run_until
 
     app = create_application()

@@ -127,3 +127,20 @@ def pg_database(server) -> str:
 def pytest_generate_tests(metafunc):
     if "store" in metafunc.fixturenames and getattr(metafunc.module, "BOTH_BACKENDS", False):
         metafunc.parametrize("store", ["sqlite", "postgres"], indirect=True)
+
+
+def meet_gates(request_id: int, at: datetime) -> None:
+    """Fill what the current step's gates (declared in its SOP data) ask for, as the office would
+    before completing it: for a speech paraf, a version initialled by the Ketua Tim (the Kabag)."""
+    from protokol_desktop.services import Actor, gates, speeches
+    from protokol_desktop.services.requests import sop_of
+    from protokol_desktop.store.models import Request, StepRun
+
+    run = StepRun.get_or_none((StepRun.request == request_id) & StepRun.ended_at.is_null())
+    if run is None:
+        return
+    step = sop_of(Request.get_by_id(request_id)).step(run.step_number)
+    unmet = {problem.kind for problem in gates.missing(request_id, step)}
+    if "speech_paraf" in unmet:
+        version = speeches.add_version(request_id, Actor("Petugas", "Staf"), text="Teks sambutan", now=at)
+        speeches.paraf(version, Actor("Ketua Tim", "Kabag"), now=at)

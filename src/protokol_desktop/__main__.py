@@ -47,9 +47,12 @@ def _main(argv: Sequence[str] | None) -> int:
             return 1 if gui else 2
         url = database_url(paths, args.database) if args.command != "migrate-to" else None
         _open(paths, url, gui=gui)
-        from .services import gates
+        from .store.seed import seed_gates_pending
 
-        gates.register_provider("protokol_desktop.services.visits")  # the guest visit's step gate
+        if seed_gates_pending():  # a library from before SOP format 2 gets its seed SOPs' gates, once
+            from .services.library import adopt_seed_gates
+
+            adopt_seed_gates()
     except (NetworkPathError, DatabaseError, OSError) as exc:
         from .cli import one_line
         from .domain.indonesian import os_error_text

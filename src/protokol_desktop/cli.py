@@ -156,6 +156,8 @@ def cmd_sop(args: argparse.Namespace, paths: AppPaths) -> int:
         row = library.import_file(Path(args.file), cli_actor())
         sop = library.sop_of_revision(row.id)
         print(f"SOP {sop.code} diimpor sebagai revisi {row.revision} ({len(sop.steps)} langkah)")
+        if row.note != f"Diimpor dari {Path(args.file).name}":  # a migrated older file: what it could not say
+            print(f"Catatan: {row.note}")
         return 0
     return 2
 

@@ -18,7 +18,7 @@ from protokol_desktop.ui.board.model import MIME_TYPE, BoardColumnModel
 from protokol_desktop.ui.dialogs.complete_step import CompleteStepDialog, Completion
 from protokol_desktop.ui.dialogs.intake import IntakeDialog
 from protokol_desktop.ui.models.rows import Row, RowsModel
-from tests.conftest import sambutan_form
+from tests.conftest import meet_gates, sambutan_form
 from tests.gui.conftest import account
 
 
@@ -98,11 +98,9 @@ def answer_steps(monkeypatch):
     """Replace the completion dialog: answers from a list (None for non-keputusan steps)."""
     answers: list[bool | None] = []
 
-    def fake(cls, step, step_role, actor_role, dialogs, answer=None, parent=None):
+    def fake(cls, step, step_role, actor_role, dialogs, answer=None, parent=None, *, on_behalf=False, **_):
         chosen = answer if answer is not None else (answers.pop(0) if step.decision else None)
-        return Completion(
-            output=step.output, note="", answer=chosen, on_behalf=actor_role != step_role, attachment=None
-        )
+        return Completion(output=step.output, note="", answer=chosen, on_behalf=on_behalf, attachment=None)
 
     monkeypatch.setattr(CompleteStepDialog, "get_completion", classmethod(fake))
     return answers
@@ -183,6 +181,9 @@ def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, 
     set_current_actor("Yohanes", "Kasubbag")
     drop(controller, request_id, "Kabag")  # 5 -> 6
     set_current_actor("Drs. Ahmad", "Kabag")
+    assert not controller.requests.complete_current(request_id, window)  # 6 needs the paraf (SOP data)
+    assert "belum diparaf" in dialogs.errors[-1][1] or "belum ada versi" in dialogs.errors[-1][1]
+    meet_gates(request_id, datetime.now(UTC))
     assert controller.requests.complete_current(request_id, window)  # 6 -> 7 (Kabag)
     drop(controller, request_id, "Staf")  # 7 -> 8 (Staf)
     check_agreement("Staf")
@@ -198,7 +199,7 @@ def test_sambutan_end_to_end_with_restart_and_correction(store, qtbot, dialogs, 
     set_current_actor("Yohanes", "Kasubbag")
     controller.requests.complete_current(request_id, window)  # 5 -> 6
     set_current_actor("Drs. Ahmad", "Kabag")
-    controller.requests.complete_current(request_id, window)  # 6 -> 7
+    controller.requests.complete_current(request_id, window)  # 6 -> 7 (round 1's paraf still stands)
     controller.requests.complete_current(request_id, window)  # 7 -> 8
     set_current_actor("Maria", "Staf")
     drop(controller, request_id, FINISHED)  # no corrections: the drop on Selesai answers Tidak

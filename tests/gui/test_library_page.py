@@ -66,6 +66,25 @@ def test_exports_and_staf_cannot_edit(main_window, tmp_path, dialogs):
     controller.context.account = account("Maria", "Staf")
     controller.refresh()
     assert not window.library.edit_button.isEnabled()
+    reason = "Mengubah atau menambah SOP hanya boleh dilakukan oleh Admin atau Kabag; Maria (Staf) ditolak"
+    for button in (window.library.edit_button, window.library.copy_button, window.library.import_button):
+        assert not button.isEnabled() and button.toolTip() == reason
+
+
+def test_importing_an_old_format_file_says_what_it_could_not_declare(main_window, tmp_path, dialogs, qtbot):
+    from PySide6.QtCore import Qt
+
+    window, controller = main_window
+    _select(window, "AMB-SAMBUTAN")
+    data = library.export_dict("AMB-SAMBUTAN")
+    data.update(format_version=1, steps=[{k: v for k, v in s.items() if k != "gates"} for s in data["steps"]])
+    (tmp_path / "lama.json").write_text(json.dumps(data), encoding="utf-8")
+    dialogs.files = [str(tmp_path / "lama.json")]
+    qtbot.mouseClick(window.library.import_button, Qt.MouseButton.LeftButton)
+    title, text = dialogs.infos[-1]
+    assert title == "Impor berhasil" and "revisi 1" in text
+    assert "Catatan:" in text and "Langkah 6 (Mengkoreksi sambutan dan membubuhkan paraf) menyebut paraf" in text
+    assert library.get_sop("AMB-SAMBUTAN").step(6).gates == ()  # nothing inferred
 
 
 def test_pdf_export_from_the_library(main_window, tmp_path, dialogs):

@@ -31,7 +31,6 @@ STAFF = Actor("Rina Wulandari", "PPTK & Staff Umum")
 def tangerang(main_window):
     window, controller = main_window
     apply_office("tangerang", ADMIN)
-    visits.install_gates()
     controller.context.account = account("Rina Wulandari", "PPTK & Staff Umum")
     form = sambutan_form(sop_code="TNG-KUNJUNGAN", nomor_surat="005/11/DPRD-Bogor", pengirim="DPRD Kabupaten Bogor",
                          perihal="Kunjungan kerja DPRD Kabupaten Bogor", fulfilled=())  # fmt: skip

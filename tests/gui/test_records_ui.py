@@ -20,7 +20,6 @@ from tests.gui.conftest import account
 def test_visit_tab_end_to_end(main_window, qtbot, dialogs, tmp_path, qtmodeltester):
     window, controller = main_window
     apply_office("tangerang", Actor("Admin", "Admin"))
-    visits.install_gates()
     controller.context.account = account("Rina Wulandari", "PPTK & Staff Umum")
     form = sambutan_form(sop_code="TNG-KUNJUNGAN", perihal="Kunjungan kerja DPRD Kabupaten Bogor", fulfilled=())
     request_id = rs.register_request(form, Actor("Rina", "PPTK & Staff Umum"))

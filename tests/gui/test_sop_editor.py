@@ -267,3 +267,31 @@ def test_requirement_lines_round_trip():
     requirements = sambutan().standard.persyaratan
     assert parse_requirement_lines(requirement_lines(requirements)) == requirements
     assert [r.required for r in parse_requirement_lines("A\n(Opsional)B\n(opsional)\n")] == [True, False]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # shown on offscreen Qt
+def test_a_step_gate_is_ticked_in_the_editor_and_holds_the_step(store, editor, dialogs, qtbot):
+    """The gate is data the office edits: ticked on Sambutan step 5, saved as a revision, and a
+    request on that revision cannot complete step 5 without the paraf."""
+    from PySide6.QtCore import QPoint, Qt
+
+    from protokol_desktop.services import ServiceError
+
+    dialog = editor()
+    dialog.show()
+    select_step(dialog, 6)
+    assert dialog.gate_checks["speech_paraf"].isChecked()
+    select_step(dialog, 5)
+    assert not dialog.gate_checks["speech_paraf"].isChecked()
+    check = dialog.gate_checks["speech_paraf"]
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(8, check.height() // 2))  # on the box
+    assert check.isChecked()
+    dialog.save()
+    assert dialog.result_sop.step(5).gates == ("speech_paraf",)
+    library.save_sop(dialog.result_sop, KABAG, note="Paraf sebelum diserahkan")
+    request_id = rs.register_request(sambutan_form(), STAF)
+    rs.start_request(request_id, KABAG)
+    for actor in (KABAG, KABAG, STAF, STAF):
+        rs.complete_step(request_id, actor)
+    with pytest.raises(ServiceError, match=r"Langkah 5 .*belum ada versi sambutan"):
+        rs.complete_step(request_id, Actor("Yohanes", "Kasubbag"))

@@ -94,7 +94,11 @@ def test_export_import_round_trip_and_bad_import(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["code"] == "AMB-SAMBUTAN" and len(data["steps"]) == 8
     result = cli(tmp_path / "b", "sop", "import", str(out))
-    assert "revisi 1" in result.stdout
+    assert "revisi 1" in result.stdout and "Catatan" not in result.stdout
+    old = {**data, "format_version": 1, "steps": [{k: v for k, v in s.items() if k != "gates"} for s in data["steps"]]}
+    (tmp_path / "lama.json").write_text(json.dumps(old), encoding="utf-8")
+    result = cli(tmp_path / "b", "sop", "import", str(tmp_path / "lama.json"))
+    assert "Catatan:" in result.stdout and "Langkah 6 (Mengkoreksi sambutan dan membubuhkan paraf)" in result.stdout
     data["steps"][3]["executor"] = "LURAH"
     bad = tmp_path / "rusak.json"
     bad.write_text(json.dumps(data), encoding="utf-8")

@@ -91,6 +91,10 @@ def test_import_of_a_new_sop(store, tmp_path):
         (lambda d: d.pop("name"), "name"),
         (lambda d: d["steps"][3].update(waktu="1 hari"), "steps[3].waktu"),
         (lambda d: d.update(format_version=True), "format_version"),
+        (lambda d: d["steps"][5].update(gates="speech_paraf"), "steps[5].gates"),
+        (lambda d: d["steps"][5].update(gates=["Paraf Kabag"]), "steps[5].gates"),
+        (lambda d: d["steps"][5].update(gates=["speech_paraf", "speech_paraf"]), "steps[5].gates"),
+        (lambda d: d["steps"][5].update(gates=["stempel_basah"]), "langkah 6: stempel_basah"),
     ],
 )
 def test_bad_import_names_the_field_and_changes_nothing(store, tmp_path, mutate, field):
@@ -132,3 +136,89 @@ def test_a_new_revision_is_dated_on_the_office_calendar(store, monkeypatch):
     sop = library.get_sop("AMB-SAMBUTAN")
     row = library.save_sop(sop, KABAG, note="revisi")
     assert row.revision == 1 and row.tanggal_revisi == date(2026, 12, 3)
+
+
+def test_the_seed_declares_sambutan_step_6_gate_in_its_data(store):
+    sop = library.get_sop("AMB-SAMBUTAN")
+    assert [(step.number, step.gates) for step in sop.steps if step.gates] == [(6, ("speech_paraf",))]
+    data = library.export_dict("AMB-SAMBUTAN")
+    assert data["format_version"] == 2 and data["steps"][5]["gates"] == ["speech_paraf"]
+    assert sop_from_dict(data) == sop
+
+
+def test_a_version_1_file_is_migrated_inferring_nothing_and_saying_so(store, tmp_path):
+    """An old file cannot declare gates: it gets none, and the import names the steps whose wording
+    speaks of a paraf or a signature so the office can add them."""
+    data = library.export_dict("LMJ-KOORDINASI")
+    data["format_version"] = 1
+    for step in data["steps"]:
+        del step["gates"]
+    path = tmp_path / "lama.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    row = library.import_file(path, KABAG)
+    sop = library.sop_of_revision(row.id)
+    assert all(step.gates == () for step in sop.steps)
+    assert row.note.startswith("Diimpor dari lama.json.")
+    assert "Langkah 8 (SOP yang sudah dikoreksi Kabag diparaf oleh kasubag protokol) menyebut paraf" in row.note
+    assert "Langkah 9 (Tanda Tangan SOP) menyebut tanda tangan" in row.note
+    assert "tidak ada syarat yang ditambahkan" in row.note
+    assert library.export_dict("LMJ-KOORDINASI")["format_version"] == 2
+
+
+def test_a_stored_version_1_revision_still_reads(store):
+    """A library saved by an older program: its revisions are read through the same migration."""
+    data = library.export_dict("AMB-ACARA")
+    data["format_version"] = 1
+    for step in data["steps"]:
+        del step["gates"]
+    assert sop_from_dict(data) == library.get_sop("AMB-ACARA")
+
+
+def test_a_library_seeded_before_format_2_adopts_the_seed_gates_once(store):
+    """An installation from before step gates: the seed SOPs it still runs unchanged get their
+    gates as a new, audited revision; an SOP the office changed keeps its own; a request already
+    running keeps its revision; the second start does nothing."""
+    from dataclasses import replace
+
+    from protokol_desktop.domain.sop import sop_to_dict as to_dict
+    from protokol_desktop.store.models import AuditEntry, Setting
+    from protokol_desktop.store.seed import SEED_GATES_KEY, seed_gates_pending
+
+    assert not seed_gates_pending() and library.adopt_seed_gates() == []  # a fresh library has them
+    for code in ("AMB-SAMBUTAN", "TNG-KUNJUNGAN", "LMJ-KOORDINASI"):  # as an older program stored them
+        row = library.current_revision(code)
+        old = library.sop_of_revision(row.id)
+        old = old.with_steps(tuple(replace(s, gates=()) for s in old.steps))
+        if code == "LMJ-KOORDINASI":
+            old = replace(old, name=old.name + " (diubah kantor)")
+        data = to_dict(old)
+        data["format_version"] = 1
+        for step in data["steps"]:
+            del step["gates"]
+        SopRevision.update(data=json.dumps(data)).where(SopRevision.id == row.id).execute()
+    library.forget_parsed()
+    Setting.delete().where(Setting.key == SEED_GATES_KEY).execute()
+    running = rs.register_request(sambutan_form(), STAF)
+    assert library.get_sop("AMB-SAMBUTAN").step(6).gates == ()
+
+    assert sorted(library.adopt_seed_gates()) == ["AMB-SAMBUTAN", "TNG-KUNJUNGAN"]
+    assert library.get_sop("AMB-SAMBUTAN").step(6).gates == ("speech_paraf",)
+    assert library.get_sop("TNG-KUNJUNGAN").step(3).gates == ("visit_attendance", "visit_minutes")
+    assert all(s.gates == () for s in library.get_sop("LMJ-KOORDINASI").steps)  # the office's own: untouched
+    assert rs.sop_of(rs.Request.get_by_id(running)).step(6).gates == ()  # keeps the revision it started on
+    assert "langkah 6: speech_paraf" in library.current_revision("AMB-SAMBUTAN").note
+    assert AuditEntry.select().where(AuditEntry.action == "sop_disimpan").count() == 2
+    assert library.adopt_seed_gates() == []
+
+
+def test_every_gate_kind_names_a_check_that_exists_and_every_seed_gate_is_known(store):
+    from importlib import import_module
+
+    from protokol_desktop.services import gates
+
+    for kind in gates.KINDS.values():
+        module, _, function = kind.check.partition(":")
+        assert callable(getattr(import_module(module), function)), kind.name
+    assert all(not gates.unknown_kinds(sop) for sop in seed_sops())
+    declared = {name for sop in seed_sops() for step in sop.steps for name in step.gates}
+    assert declared == set(gates.KINDS)  # every kind is used by a seed, none is dead

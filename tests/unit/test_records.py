@@ -21,7 +21,6 @@ ADMIN = Actor("Admin", "Admin")
 @pytest.fixture
 def tangerang(store):
     apply_office("tangerang", ADMIN)
-    visits.install_gates()
     return store
 
 

@@ -38,7 +38,7 @@ from protokol_desktop.services.office import active_office, apply_office
 from protokol_desktop.store import open_store
 from protokol_desktop.store.db import close_database
 from protokol_desktop.store.models import Request, StepRun
-from tests.conftest import sambutan_form, utc
+from tests.conftest import meet_gates, sambutan_form, utc
 
 KABAG = Actor("Drs. Ahmad", "Kabag")
 KASUBBAG = Actor("Yohanes", "Kasubbag")
@@ -346,6 +346,7 @@ def test_every_sheet_prints_on_a4_one_page_wide(demo, tmp_path):
 
 def _complete(request_id: int, at: datetime, answer: bool | None = None) -> None:
     run = StepRun.get((StepRun.request == request_id) & StepRun.ended_at.is_null())
+    meet_gates(request_id, at)
     rs.complete_step(request_id, ACTOR_OF[run.role], answer=answer, now=at)
 
 

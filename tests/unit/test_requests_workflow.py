@@ -12,7 +12,7 @@ from protokol_desktop.services import requests as rs
 from protokol_desktop.services.board import FINISHED, NOT_STARTED, load_cards, plan_drop, request_detail
 from protokol_desktop.services.checks import run_checks
 from protokol_desktop.store.models import History, Request, StepPause, StepRun
-from tests.conftest import sambutan_form, utc
+from tests.conftest import meet_gates, sambutan_form, utc
 
 BOTH_BACKENDS = True
 
@@ -96,6 +96,7 @@ def _walk(request_id: int, start, answers: dict[int, list[bool]]):
         run = _open_run(request_id)
         clock += timedelta(minutes=10)
         answer = answers[run.step_number].pop(0) if run.step_number in answers else None
+        meet_gates(request_id, clock)
         rs.complete_step(request_id, ACTOR_OF[run.role], answer=answer, now=clock)
         visited.append((run.step_number, run.round, run.role))
     return visited
@@ -137,6 +138,7 @@ def test_keputusan_needs_an_answer_and_stale_step_is_refused(store):
     clock = utc(2026, 11, 23, 1)
     for _ in range(7):
         clock += timedelta(minutes=5)
+        meet_gates(request_id, clock)
         rs.complete_step(request_id, ACTOR_OF[_open_run(request_id).role], now=clock)
     with pytest.raises(ServiceError, match="Ada koreksi dari Pimpinan"):
         rs.complete_step(request_id, STAF, now=clock + timedelta(minutes=1))
@@ -204,6 +206,7 @@ def test_board_columns_and_drop_rules(store):
     clock = now + timedelta(minutes=1)
     for _ in range(6):
         clock += timedelta(minutes=1)
+        meet_gates(request_id, clock)
         rs.complete_step(request_id, ACTOR_OF[_open_run(request_id).role], now=clock)
     # Step 8 (Staf) keputusan: Ya -> step 3 (Staf), Tidak -> selesai.
     assert plan_drop(request_id, FINISHED).answer is False

@@ -118,4 +118,52 @@ def test_kabag_and_admin_may(store, tmp_path):
     assert library.import_file(path, kabag).revision == 1
     set_office_day(date(2026, 12, 1), True, "HUT Kota", kabag)
     with pytest.raises(ServiceError, match="terakhir"):
-        users.update_user(kabag, "admin", active=False)
+        users.update_user(ADMIN, "admin", active=False)
+
+
+def test_new_accounts_default_to_the_lowest_role_and_only_an_admin_makes_an_admin(store):
+    """A Kabag manages the staff but cannot create, promote to, or take over an Admin account."""
+    users.create_first_admin("admin", "Administrator", "rahasia-kantor")
+    assert users.default_role() == "Staf"
+    kabag = users.create_user(ADMIN, "ahmad", "Drs. Ahmad", "Kabag", "sandi-kabag-1").actor
+    with pytest.raises(ServiceError, match="Hanya Admin yang dapat membuat atau menjadikan pengguna Admin"):
+        users.create_user(kabag, "admin2", "Admin Kedua", "Admin", "sandi-admin-2")
+    users.create_user(kabag, "maria", "Maria", "Staf", "sandi-maria-1")
+    with pytest.raises(ServiceError, match="Hanya Admin"):
+        users.update_user(kabag, "maria", role="Admin")
+    for refused_action in (
+        lambda: users.reset_password(kabag, "admin", "sandi-baru-123"),
+        lambda: users.update_user(kabag, "admin", role="Staf"),
+    ):
+        with pytest.raises(ServiceError, match="akun Admin hanya boleh dilakukan oleh Admin"):
+            refused_action()
+    assert User.get(User.username == "maria").role == "Staf"
+    assert not User.select().where(User.username == "admin2").exists()
+    users.update_user(kabag, "maria", role="Kasubbag")  # promoting within the office is the Kabag's
+    users.create_user(ADMIN, "admin2", "Admin Kedua", "Admin", "sandi-admin-2")
+    assert User.get(User.username == "admin2").role == "Admin"
+
+
+@pytest.mark.parametrize("role", ["Admin", "Kabag", "Kasubbag", "Staf"])
+def test_the_ui_rule_and_the_service_agree_for_every_role(store, role):
+    """One rule: what ``permissions.can_*`` answers (the GUI disables on it) is what the service does,
+    with the same words when it refuses."""
+    from protokol_desktop.services import agenda, permissions, speeches
+
+    actor = Actor(f"Uji {role}", role)
+    request_id = rs.register_request(sambutan_form(), STAF)
+    version = speeches.add_version(request_id, STAF, text="Sambutan")
+    checks = [
+        (permissions.can_speech_paraf(actor), lambda: speeches.paraf(version, actor)),
+        (permissions.can_decide_agenda(actor), lambda: agenda.decide(f"permohonan:{request_id}", "hadir", actor)),
+        (permissions.can_give_role(actor, "Admin"),
+         lambda: users.create_user(actor, f"baru{role.lower()}", "Baru", "Admin", "sandi-panjang-1")),
+        (permissions.can_cancel_request(actor), lambda: rs.cancel(request_id, "Acara batal", actor)),  # last
+    ]  # fmt: skip
+    for permission, action in checks:
+        if permission.allowed:
+            action()
+        else:
+            with pytest.raises(ServiceError) as refused:
+                action()
+            assert str(refused.value) == permission.reason

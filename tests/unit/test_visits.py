@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import struct
 import zlib
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from protokol_desktop.services import Actor, ServiceError, bimtek, complaints, visits
+from protokol_desktop.services import Actor, ServiceError, bimtek, complaints, library, visits
 from protokol_desktop.services import requests as rs
 from protokol_desktop.services.library import get_sop
 from protokol_desktop.services.office import apply_office
@@ -39,7 +40,6 @@ def png_bytes(width: int = 4, height: int = 3) -> bytes:
 @pytest.fixture
 def tangerang(store):
     apply_office("tangerang", ADMIN)
-    visits.install_gates()
     return store
 
 
@@ -58,21 +58,24 @@ def complete(request_id: int, actor: Actor, minutes: int = 15) -> rs.StepResult:
     return rs.complete_step(request_id, actor, now=run.started_at + timedelta(minutes=minutes))
 
 
-def test_the_gate_of_a_named_provider_holds_from_the_first_check(store, monkeypatch):
-    """The composition root names the visit service a gate provider instead of importing it at start."""
-    from protokol_desktop.services import gates
-
-    apply_office("tangerang", ADMIN)
-    monkeypatch.setattr(gates, "_GATES", [])
-    monkeypatch.setattr(gates, "_PROVIDERS", [])
-    monkeypatch.setattr(visits, "_installed", False)
-    gates.register_provider("protokol_desktop.services.visits")
+def test_the_visit_gate_is_declared_in_the_sop_data_not_named_in_code(tangerang):
+    """The gated step is the one whose data says so: a copy of the SOP without the declaration runs
+    without the gate, and no import at start is needed for the check."""
+    sop = get_sop("TNG-KUNJUNGAN")
+    assert [(s.number, s.gates) for s in sop.steps if s.gates] == [(3, ("visit_attendance", "visit_minutes"))]
     request_id = visit_request()
     complete(request_id, SUBAG, 60)
     complete(request_id, KEPALA, 30)
     with pytest.raises(ServiceError, match="daftar hadir masih kosong dan notulen belum diisi"):
         complete(request_id, STAFF)
-    assert gates._PROVIDERS == [] and len(gates._GATES) == 1
+    ungated = sop.with_steps(tuple(replace(s, gates=()) for s in sop.steps))
+    library.save_sop(replace(ungated, code="TNG-KUNJUNGAN-SALIN"), ADMIN)
+    form = sambutan_form(sop_code="TNG-KUNJUNGAN-SALIN", nomor_surat="005/12", fulfilled=(), pengirim="DPRD Bogor")
+    other = rs.register_request(form, SUBAG)
+    rs.start_request(other, SUBAG, now=datetime(2026, 11, 23, 2, tzinfo=UTC))
+    complete(other, SUBAG, 60)
+    complete(other, KEPALA, 30)
+    assert not complete(other, STAFF).finished  # no gate declared: the step completes
 
 
 def test_a_guest_visit_end_to_end_as_the_sop_describes(tangerang, tmp_path):

@@ -16,7 +16,11 @@ from typing import Any
 from .durations import Duration, DurationError, DurationKind, format_minutes, parse_duration, total_minutes
 
 FORMAT_NAME = "protokol-desktop/sop"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Version 2 added ``steps[].gates``. A version-1 file is read as declaring no gates (nothing is
+# guessed from a step's wording); :func:`migration_notes` names the steps a reader should check.
+READABLE_VERSIONS = (1, 2)
+GATE_WORDS = ("paraf", "tanda tangan", "ditandatangani", "daftar hadir", "notulen")
 
 KINDS = ("mulai", "proses", "keputusan", "selesai")
 STATUSES = ("draft", "berlaku", "diganti")
@@ -169,6 +173,7 @@ class Step:
     output: str = ""
     keterangan: str = ""
     note: str = ""  # how a lost fact of the seed was read, or what the office changed
+    gates: tuple[str, ...] = ()  # record states required before the step completes (services.gates)
 
     @property
     def duration(self) -> Duration:
@@ -367,7 +372,55 @@ def _parse_step(data: Any, index: int) -> Step:
         output=_str(data, "output", where),
         keterangan=_str(data, "keterangan", where),
         note=_str(data, "note", where),
+        gates=_gates(data, where),
     )
+
+
+def _gates(data: dict[str, Any], where: str) -> tuple[str, ...]:
+    names = _str_list(data, "gates", where)
+    for name in names:
+        if not name.replace("_", "").isalnum() or not name.isascii() or name != name.lower():
+            raise SopFormatError(f"{where}gates", f"nama syarat {name!r} harus huruf kecil, angka dan _")
+    if len(set(names)) != len(names):
+        raise SopFormatError(f"{where}gates", "nama syarat tidak boleh berulang")
+    return names
+
+
+def migrate(data: Any) -> Any:
+    """Bring an exchange-format dict of an older version to :data:`FORMAT_VERSION` (a copy; the
+    input is not changed). Version 1 had no ``gates``: every step gets an empty list."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        return data
+    version = data.get("format_version")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS or version == FORMAT_VERSION:
+        return data
+    migrated = dict(data)
+    if version == 1:
+        steps = migrated.get("steps")
+        if isinstance(steps, list):
+            migrated["steps"] = [
+                {**step, "gates": []} if isinstance(step, dict) else step for step in steps
+            ]  # fmt: skip
+    migrated["format_version"] = FORMAT_VERSION
+    return migrated
+
+
+def migration_notes(data: Any) -> list[str]:
+    """For a file older than version 2: the steps whose wording speaks of a paraf, a signature, an
+    attendance list or minutes, which the file could not declare as gates (none is inferred)."""
+    if not isinstance(data, dict) or data.get("format_version") != 1 or not isinstance(data.get("steps"), list):
+        return []
+    notes = []
+    for step in data["steps"]:
+        if isinstance(step, dict) and isinstance(step.get("uraian"), str):
+            text = step["uraian"].casefold()
+            words = [word for word in GATE_WORDS if word in text]
+            if words:
+                notes.append(
+                    f"Langkah {step.get('number')} ({step['uraian']}) menyebut {', '.join(words)}, tetapi berkas "
+                    f"versi 1 tidak dapat menyatakan syarat langkah; tidak ada syarat yang ditambahkan."
+                )
+    return notes
 
 
 def sop_from_dict(data: Any) -> Sop:
@@ -377,8 +430,10 @@ def sop_from_dict(data: Any) -> Sop:
     if data.get("format") != FORMAT_NAME:
         raise SopFormatError("format", f"harus {FORMAT_NAME!r}")
     version = data.get("format_version")
-    if isinstance(version, bool) or version != FORMAT_VERSION:
-        raise SopFormatError("format_version", f"versi {version!r} tidak didukung (hanya {FORMAT_VERSION})")
+    if isinstance(version, bool) or version not in READABLE_VERSIONS:
+        supported = ", ".join(str(v) for v in READABLE_VERSIONS)
+        raise SopFormatError("format_version", f"versi {version!r} tidak didukung (hanya {supported})")
+    data = migrate(data)
     code = _str(data, "code", "", required=True)
     if len(code) > 40 or any(ch.isspace() for ch in code):
         raise SopFormatError("code", "maksimal 40 karakter tanpa spasi")
@@ -536,6 +591,7 @@ def sop_to_dict(sop: Sop) -> dict[str, Any]:
                 "output": step.output,
                 "keterangan": step.keterangan,
                 "note": step.note,
+                "gates": list(step.gates),
             }
             for step in sop.steps
         ],

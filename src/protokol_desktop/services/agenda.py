@@ -32,8 +32,9 @@ from ..domain.indonesian import DAYS, MONTHS, format_date, format_date_long, for
 from ..store.events import AgendaDecision, AgendaEntry, RundownItem
 from ..store.models import Request, SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
-from .events import now_utc, role_rank, text, who
+from .events import now_utc, text, who
 from .office import active_office
+from .permissions import can_act, can_decide_agenda, can_withdraw_agenda
 
 DEFAULT_MINUTES = 120
 ASSUMPTION = "Acara tanpa jam selesai dianggap berlangsung 2 jam (atau sepanjang susunan acaranya bila sudah diisi)."
@@ -63,6 +64,7 @@ class AgendaItem:
     representative: str = ""
     reply_letter: str = ""
     decision_note: str = ""
+    created_by: str = ""  # who typed an agenda entry (they may withdraw it)
     clash_with: tuple[str, ...] = ()  # keys of the items it clashes with (unresolved)
     same_event_as: tuple[str, ...] = ()
 
@@ -240,6 +242,7 @@ def _raw_items(start: date, end: date, leader: str | None) -> list[AgendaItem]:
                 place=entry.place,
                 organiser=entry.organiser,
                 entry_id=entry.id,
+                created_by=entry.created_by,
                 decision=decision.decision if decision else "",
                 representative=decision.representative if decision else "",
                 reply_letter=decision.reply_letter if decision else "",
@@ -370,8 +373,7 @@ def _time(value: str, label: str, required: bool) -> str:
 def add_entry(form: EntryForm, actor: Actor, now: datetime | None = None) -> int:
     """Type an event straight into a leader's agenda. Returns the entry's id."""
     now = now_utc(now)
-    if role_rank(actor) is None:
-        raise ServiceError(f'Peran "{actor.role}" tidak dikenal di kantor ini')
+    can_act(actor).enforce()
     office = active_office()
     leader = text(form.leader, "Pimpinan", required=True, max_length=100)
     if office.leaders and leader not in office.leaders:
@@ -399,16 +401,13 @@ def add_entry(form: EntryForm, actor: Actor, now: datetime | None = None) -> int
 def withdraw_entry(entry_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:
     """Take a typed entry off the agenda (it stays in the database, marked withdrawn)."""
     now = now_utc(now)
-    rank = role_rank(actor)
-    if rank is None:
-        raise ServiceError(f'Peran "{actor.role}" tidak dikenal di kantor ini')
+    can_act(actor).enforce()
     reason = text(reason, "Alasan", required=True, max_length=1000)
     with database.atomic():
         entry = AgendaEntry.get_or_none((AgendaEntry.id == entry_id) & ~AgendaEntry.withdrawn)
         if entry is None:
             raise ServiceError("Butir agenda itu tidak ada (atau sudah ditarik)")
-        if rank > 2 and entry.created_by != actor.name:
-            raise ServiceError("Butir agenda hanya dapat ditarik oleh pembuatnya, Kabag atau Kasubbag")
+        can_withdraw_agenda(actor, entry.created_by).enforce()
         AgendaEntry.update(withdrawn=True, withdrawn_reason=reason, withdrawn_at=now, withdrawn_by=actor.name).where(
             AgendaEntry.id == entry.id
         ).execute()
@@ -428,11 +427,7 @@ def decide(
     """Record how the leader takes part: "hadir", "diwakili" (a named official) or "ditolak" (with the
     reply letter). Recorded by the Kabag, the Kasubbag or an Admin; the previous decision is superseded."""
     now = now_utc(now)
-    rank = role_rank(actor)
-    if rank is None or rank > 2:
-        raise ServiceError(
-            f"Keputusan kehadiran pimpinan dicatat oleh Kabag atau Kasubbag; {actor.name} ({actor.role}) ditolak"
-        )
+    can_decide_agenda(actor).enforce()
     if decision not in DECISIONS:
         raise ServiceError(f"Keputusan '{decision}' tidak dikenal (hadir, diwakili, ditolak)")
     representative = text(representative, "Pejabat yang mewakili", max_length=300)

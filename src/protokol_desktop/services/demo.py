@@ -37,7 +37,6 @@ from .requests import (
     start_request,
 )
 from .training import OfficeDataPresent, mark_training, office_work
-from .visits import GATED_STEP, VISIT_SOP
 
 SENDERS = [
     "Dinas Pendidikan dan Kebudayaan",
@@ -141,7 +140,7 @@ def _form(rng: random.Random, sop: Sop, office, serial: int, received: datetime)
     local_day = received.astimezone(zone).date()
     sender = rng.choice(SENDERS)
     event = rng.choice(EVENTS)
-    if sop.code == VISIT_SOP:
+    if "KUNJUNGAN" in sop.code:
         perihal = f"Permohonan kunjungan kerja {rng.choice(VISITORS)}"
     elif "PENGADUAN" in sop.code:
         perihal = f"Pengaduan: {rng.choice(COMPLAINTS)}"
@@ -303,13 +302,14 @@ def _drive(
             answer = rng.random() < (0.35 if rounds < 2 else 0.0) if loops_back else rng.random() < 0.5
             if answer and loops_back:
                 rounds += 1
-        if sop.code == VISIT_SOP and GATED_STEP in step.uraian.casefold():  # the step its gate guards
-            _fill_visit(rng, request_id, actor, finish)
+        override = _meet_gates(rng, request_id, step, actor, kabag, finish)
         result = complete_step(
             request_id,
-            actor,
+            kabag if override else actor,
             answer=answer,
             note=rng.choice(["", "", "Sudah dikonfirmasi", "Sesuai arahan"]),
+            on_behalf=bool(override) and kabag.role != actor.role,
+            gate_override=override,
             now=finish,
         )
         completed += 1
@@ -334,6 +334,26 @@ GUESTS = [
     ("Lina Marlina", "Staf"),
     ("Yusuf Hidayat", "Staf"),
 ]
+
+
+def _meet_gates(rng: random.Random, request_id: int, step, actor: Actor, kabag: Actor, now: datetime) -> str:  # noqa: ANN001
+    """Fill the records the step's gates (its SOP data) ask for, as the staff would have; returns an
+    override reason (the Kabag's) for a gate the demo does not fill, else ""."""
+    from . import gates
+
+    unmet = {problem.kind for problem in gates.missing(request_id, step)}
+    if unmet & {"visit_attendance", "visit_minutes"}:
+        _fill_visit(rng, request_id, actor, now)
+    if "speech_paraf" in unmet:
+        from . import speeches
+
+        version = speeches.add_version(request_id, actor, text=SPEECH_TEXT, now=now - timedelta(minutes=2))
+        speeches.paraf(version, kabag, now=now - timedelta(minutes=1))
+    left = [problem.text for problem in gates.missing(request_id, step)]
+    return f"Data latihan: {', '.join(left)} (tidak dibuat oleh demo)" if left else ""
+
+
+SPEECH_TEXT = "Assalamualaikum warahmatullahi wabarakatuh. Yang kami hormati para hadirin…"
 
 
 def _fill_visit(rng: random.Random, request_id: int, actor: Actor, now: datetime) -> None:

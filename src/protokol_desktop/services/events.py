@@ -26,6 +26,7 @@ from ..store.events import CheckPhoto, EventCheck, EventGuest, EventInfo, EventO
 from ..store.models import Request, SopRecord, SopRevision, database
 from . import Actor, ServiceError
 from .office import active_office
+from .permissions import can_act
 from .requests import store_file
 
 EVENT_SOPS = ("AMB-ACARA", "LMJ-KOORDINASI")
@@ -67,19 +68,8 @@ def text(value: str | None, label: str, *, required: bool = False, max_length: i
         raise ServiceError(str(exc)) from exc
 
 
-def role_rank(actor: Actor) -> int | None:
-    """1 for the office's top role… ; 0 for the Admin; None for a role the office does not have."""
-    if actor.role == "Admin":
-        return 0
-    for role in active_office().roles:
-        if role.name == actor.role:
-            return role.rank
-    return None
-
-
 def require_known(actor: Actor) -> None:
-    if role_rank(actor) is None:
-        raise ServiceError(f'Peran "{actor.role}" tidak dikenal di kantor ini')
+    can_act(actor).enforce()
 
 
 def sop_code_of(request_id: int) -> str:

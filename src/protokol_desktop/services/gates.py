@@ -1,12 +1,15 @@
-"""Step gates: conditions a step must meet before it can be completed.
+"""Step gates: record states a step must reach before it can be completed, declared in SOP data.
 
-A module that keeps a service's records registers a gate for the step that produces them (the guest
-visit's "Membuat daftar hadir dan notulen" needs an attendance list and minutes). A gate returns an
-Indonesian message saying what is missing, or ``None``; :func:`check` raises it as a ServiceError.
-Gates are matched by SOP code and step *uraian* text (so a revision that renumbers steps keeps them)
-or by step number. The composition root names the modules that register gates
-(:func:`register_provider`); they are imported at the first check, so a start need not import every
-record service.
+A step of an SOP names its gates in its data (``"gates": ["speech_paraf"]`` in the exchange format,
+``docs/sop-format.md``); nothing here knows an SOP code. This module is the registry of gate
+*kinds*: each kind names the record service that checks it, by module and function, so checking a
+step imports only the record services its gates need. A check function takes a request id and
+returns a short Indonesian problem ("sambutan terkini belum diparaf Ketua Tim") or ``None``.
+
+:func:`missing` lists what a step still lacks. :func:`services.requests.complete_step` is the one
+place a completion is held back (with :func:`describe`'s sentence), unless a user allowed to override
+(:func:`services.permissions.can_override_gate`) gives a reason, which the completion records in the
+history and the audit trail.
 """
 
 from __future__ import annotations
@@ -16,48 +19,87 @@ from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from . import ServiceError
-
 if TYPE_CHECKING:
     from ..domain.sop import Sop, Step
 
-Gate = Callable[[int, "Sop", "Step"], "str | None"]  # (request id, sop, step) -> problem or None
+Check = Callable[[int], "str | None"]  # request id -> problem or None
 
 
 @dataclass(frozen=True)
-class _Entry:
-    sop_code: str
-    matches: Callable[[Step], bool]
-    gate: Gate
+class GateKind:
+    """One kind of gate: ``label`` says what it requires (the SOP editor and the step dialog show
+    it), ``where`` where the user fulfils it, ``check`` is ``"module:function"`` of a record
+    service."""
+
+    name: str
+    label: str
+    where: str
+    check: str
+
+    def problem(self, request_id: int) -> str | None:
+        module, _, function = self.check.partition(":")
+        checker: Check = getattr(import_module(module), function)
+        return checker(request_id)
 
 
-_GATES: list[_Entry] = []
-_PROVIDERS: list[str] = []
+KINDS: dict[str, GateKind] = {
+    kind.name: kind
+    for kind in (
+        GateKind(
+            "speech_paraf", "Sambutan terkini diparaf Ketua Tim", "tab Sambutan",
+            "protokol_desktop.services.speeches:paraf_problem",
+        ),
+        GateKind(
+            "visit_attendance", "Daftar hadir tamu tidak kosong", "tab Kunjungan Tamu",
+            "protokol_desktop.services.visits:attendance_problem",
+        ),
+        GateKind(
+            "visit_minutes", "Notulen kunjungan diisi", "tab Kunjungan Tamu",
+            "protokol_desktop.services.visits:minutes_problem",
+        ),
+        GateKind(
+            "sop_protokol_paraf", "SOP Protokol terkini diparaf Kasubag", "tab SOP Protokol",
+            "protokol_desktop.services.sop_protokol:paraf_problem",
+        ),
+        GateKind(
+            "sop_protokol_signed", "SOP Protokol terkini ditandatangani Kabag", "tab SOP Protokol",
+            "protokol_desktop.services.sop_protokol:signature_problem",
+        ),
+    )
+}  # fmt: skip
 
 
-def register_provider(module: str) -> None:
-    """``module`` (absolute) registers its gates in an ``install_gates()`` function, called before
-    the first :func:`check`."""
-    if module not in _PROVIDERS:
-        _PROVIDERS.append(module)
+def unknown_kinds(sop: Sop) -> list[str]:
+    """Gate names in ``sop`` that no record service checks, as "langkah N: nama"."""
+    return [f"langkah {step.number}: {name}" for step in sop.steps for name in step.gates if name not in KINDS]
 
 
-def register(sop_code: str, gate: Gate, *, uraian_contains: str = "", step_number: int | None = None) -> None:
-    needle = uraian_contains.casefold()
-
-    def matches(step: Step) -> bool:
-        if step_number is not None and step.number != step_number:
-            return False
-        return not needle or needle in step.uraian.casefold()
-
-    _GATES.append(_Entry(sop_code, matches, gate))
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    label: str
+    text: str
+    where: str
 
 
-def check(request_id: int, sop: Sop, step: Step) -> None:
-    while _PROVIDERS:
-        import_module(_PROVIDERS.pop(0)).install_gates()
-    for entry in _GATES:
-        if entry.sop_code == sop.code and entry.matches(step):
-            problem = entry.gate(request_id, sop, step)
-            if problem:
-                raise ServiceError(problem)
+def missing(request_id: int, step: Step) -> list[Problem]:
+    """What ``step`` of this request still lacks, in the order the SOP declares its gates."""
+    problems = []
+    for name in step.gates:
+        kind = KINDS.get(name)
+        if kind is None:  # refused on import; a stored revision from a newer program, say so
+            problems.append(Problem(name, name, f"syarat '{name}' tidak dikenal program ini", "SOP"))
+            continue
+        text = kind.problem(request_id)
+        if text:
+            problems.append(Problem(name, kind.label, text, kind.where))
+    return problems
+
+
+def describe(step: Step, problems: list[Problem]) -> str:
+    """One sentence: which step, what is missing, and where to fulfil it."""
+    places = list(dict.fromkeys(p.where for p in problems))
+    return (
+        f"Langkah {step.number} ({step.uraian}) belum dapat diselesaikan: "
+        f"{' dan '.join(p.text for p in problems)}. Lengkapi di {' dan '.join(places)}."
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.indonesian import os_error_text
-from ..domain.sop import Sop, SopFormatError, sop_from_dict, sop_to_dict, summary
+from ..domain.sop import Sop, SopFormatError, migration_notes, sop_from_dict, sop_to_dict, summary
 from ..store.models import SopRecord, SopRevision, database
 from . import Actor, ServiceError, audit
 from .office import active_office, office_name
@@ -100,6 +100,11 @@ MAX_SOP_FILE_BYTES = 2 * 1024 * 1024  # the seeds are 5-15 KB; every field at it
 def read_sop_file(path: Path) -> Sop:
     """Read and validate an exchange-format file. Raises :class:`ServiceError` naming the field (and
     its limit, for one too long); a file past :data:`MAX_SOP_FILE_BYTES` is not even parsed."""
+    return _read_sop_file(path)[0]
+
+
+def _read_sop_file(path: Path) -> tuple[Sop, list[str]]:
+    """The SOP of an exchange-format file, and the notes of its migration from an older version."""
     try:
         size = path.stat().st_size
         if size > MAX_SOP_FILE_BYTES:
@@ -118,7 +123,7 @@ def read_sop_file(path: Path) -> Sop:
     except json.JSONDecodeError as exc:
         raise ServiceError(f"Berkas {path.name} bukan JSON yang sah (baris {exc.lineno}, kolom {exc.colno})") from exc
     try:
-        return sop_from_dict(data)
+        return sop_from_dict(data), migration_notes(data)
     except SopFormatError as exc:
         from ..domain.sop_edit import field_label
 
@@ -134,13 +139,21 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
     Saving over an SOP in force marks the previous revision ``diganti``; running requests keep
     the revision they started with.
     """
-    from .permissions import require_manager
+    from .permissions import can_edit_sop
 
-    require_manager(actor, "Mengubah atau menambah SOP")
+    can_edit_sop(actor).enforce()
     try:
         sop_from_dict(sop_to_dict(sop))  # a Sop built in code must also be a valid file
     except SopFormatError as exc:
         raise ServiceError(f"SOP tidak sah, kolom {exc}") from exc
+    from .gates import KINDS, unknown_kinds
+
+    unknown = unknown_kinds(sop)
+    if unknown:
+        raise ServiceError(
+            f"SOP {sop.code} menyebut syarat langkah yang tidak dikenal ({'; '.join(unknown)}); "
+            f"yang dikenal: {', '.join(KINDS)}"
+        )
     with database.atomic():
         record = SopRecord.get_or_none(SopRecord.code == sop.code)
         if record is None:
@@ -172,9 +185,10 @@ def save_sop(sop: Sop, actor: Actor, note: str = "", tanggal_revisi: date | None
 
 
 def import_file(path: Path, actor: Actor) -> SopRevision:
-    """Import an exchange-format file; a rejected file changes nothing."""
-    sop = read_sop_file(path)
-    return save_sop(sop, actor, note=f"Diimpor dari {path.name}")
+    """Import an exchange-format file; a rejected file changes nothing. A file of an older format
+    version is migrated; what the migration could not decide is kept in the revision's note."""
+    sop, notes = _read_sop_file(path)
+    return save_sop(sop, actor, note=" ".join([f"Diimpor dari {path.name}" + ("." if notes else ""), *notes]))
 
 
 def revisions(code: str) -> list[SopRevision]:
@@ -182,3 +196,38 @@ def revisions(code: str) -> list[SopRevision]:
     if record is None:
         raise ServiceError(f"SOP dengan kode '{code}' tidak ada")
     return list(record.revisions.order_by(SopRevision.revision))
+
+
+def adopt_seed_gates() -> list[str]:
+    """Once per database: a library seeded by a program older than SOP format 2 gets the step gates
+    its seed SOPs now declare in their data. For each seed SOP with gates whose revision in force is
+    the seed in all but its gates, a new revision (by "sistem", audited) carries the seed's gates;
+    an SOP the office has changed is left alone. Requests already running keep their revision.
+    Returns the codes given a revision."""
+    from dataclasses import replace
+
+    from ..store.models import Setting
+    from ..store.seed import SEED_GATES_KEY, seed_gates_pending, seed_sops
+
+    if not seed_gates_pending():
+        return []
+    adopted = []
+    with database.atomic():
+        for seed in seed_sops():
+            if not any(step.gates for step in seed.steps):
+                continue
+            record = SopRecord.get_or_none(SopRecord.code == seed.code)
+            if record is None:
+                continue
+            row = current_revision(seed.code)
+            stored = _parse(row)
+            if any(step.gates for step in stored.steps):
+                continue
+            ungated = seed.with_steps(tuple(replace(step, gates=()) for step in seed.steps))
+            if stored != ungated:
+                continue
+            gated = ", ".join(f"langkah {s.number}: {', '.join(s.gates)}" for s in seed.steps if s.gates)
+            save_sop(seed, Actor("sistem", "Admin"), note=f"Syarat langkah dari pustaka bawaan ({gated})")
+            adopted.append(seed.code)
+        Setting.create(key=SEED_GATES_KEY, value=",".join(adopted) or "-")
+    return adopted

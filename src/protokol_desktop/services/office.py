@@ -124,9 +124,9 @@ def calendar() -> WorkingCalendar:
 
 def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None:
     """Record an office-specific holiday, or a working day on a weekend or national holiday."""
-    from .permissions import require_manager
+    from .permissions import can_set_office_days
 
-    require_manager(actor, "Mengatur hari libur dan hari kerja kantor")
+    can_set_office_days(actor).enforce()
     if is_holiday and not name.strip():
         raise ServiceError("Nama hari libur kantor wajib diisi")
     try:

@@ -28,7 +28,7 @@ from ..store.models import (
     StepRun,
     database,
 )
-from . import Actor, ServiceError, audit, gates
+from . import Actor, ServiceError, audit, gates, permissions
 from .library import current_revision, sop_of_revision
 from .office import active_office, calendar
 
@@ -330,9 +330,7 @@ def start_request(request_id: int, actor: Actor, override_reason: str = "", now:
                     "Berkas belum lengkap: " + "; ".join(missing) + ". Lengkapi dulu, atau Kabag dapat "
                     "memulai dengan alasan."
                 )
-            top = office.ranked_roles[0].name if office.roles else ""
-            if actor.role != top:
-                raise ServiceError(f"Hanya {top} yang dapat memulai permohonan yang berkasnya belum lengkap")
+            permissions.can_start_incomplete(actor).enforce()
             request.override_reason = reason
         sop = sop_of(request)
         request.status = "berjalan"
@@ -357,21 +355,6 @@ def _close_open_pause(run: StepRun, now: datetime) -> None:
         run.paused_seconds += int(max(0.0, (now - pause.paused_at).total_seconds()))
 
 
-def _authorise(office: Office, actor: Actor, run: StepRun, on_behalf: bool) -> None:
-    if actor.role == run.role:
-        return
-    mine, theirs = _rank(office, actor.role), _rank(office, run.role)
-    if mine is None:
-        raise ServiceError(f'Peran "{actor.role}" tidak dikenal di kantor ini')
-    if theirs is not None and mine < theirs:
-        if on_behalf:
-            return
-        raise ServiceError(
-            f'Langkah ini milik {run.role}. {actor.role} dapat menyelesaikannya hanya dengan menyatakan "atas nama".'
-        )
-    raise ServiceError(f"Langkah ini milik {run.role}; {actor.name} ({actor.role}) tidak berwenang menyelesaikannya")
-
-
 @dataclass(frozen=True)
 class StepResult:
     finished: bool
@@ -387,12 +370,17 @@ def complete_step(
     note: str = "",
     answer: bool | None = None,
     on_behalf: bool = False,
+    gate_override: str = "",
     expected_step: int | None = None,
     attachment: Path | None = None,
     files_dir: Path | None = None,
     now: datetime | None = None,
 ) -> StepResult:
-    """Complete the current step and start the next one (or finish the request)."""
+    """Complete the current step and start the next one (or finish the request).
+
+    A step whose SOP data declares gates (:mod:`.gates`) is refused while a gate is unmet, unless a
+    user allowed to override (:func:`.permissions.can_override_gate`) gives ``gate_override``, a
+    reason kept in the history and the audit trail."""
     now = _now(now)
     office = active_office()
     try:
@@ -426,8 +414,13 @@ def complete_step(
         step = sop.step(run.step_number)
         if step.decision is not None and answer is None:
             raise ServiceError(f"Jawab pertanyaan langkah {step.number}: {step.decision.question}")
-        _authorise(office, actor, run, on_behalf)
-        gates.check(request.id, sop, step)
+        permissions.can_complete_step(actor, run.role, on_behalf).enforce()
+        unmet = gates.missing(request.id, step)
+        override = gate_override.strip()
+        if unmet:
+            if not override:
+                raise ServiceError(gates.describe(step, unmet))
+            permissions.can_override_gate(actor).enforce()
         _close_open_pause(run, now)
         run.ended_at = now
         run.completed_by = actor.name
@@ -462,6 +455,8 @@ def complete_step(
             detail += f"; atas nama {run.role}"
         if note:
             detail += f"; catatan: {note}"
+        if unmet:
+            detail += f"; syarat dilewati ({', '.join(p.text for p in unmet)}), alasan: {override}"
         _history(request, actor, "langkah_selesai", detail, now)
         if attachment is not None:
             if files_dir is None:
@@ -496,6 +491,12 @@ def complete_step(
                 now,
             )
         _bump(request, actor, "langkah_selesai", now)
+        if unmet:
+            audit.record(
+                f"{actor.name} ({actor.role})", "syarat_dilewati", "permohonan", request.id,
+                {"step": step.number, "unmet": [p.kind for p in unmet], "problems": [p.text for p in unmet]},
+                {"reason": override}, now,
+            )  # fmt: skip
         return StepResult(next_number is None, next_number, request.current_round)
 
 
@@ -573,9 +574,7 @@ def release(request_id: int, actor: Actor, now: datetime | None = None) -> None:
 def cancel(request_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:
     """Cancel (acara batal), by an Admin or the Kabag. Nothing is deleted: the open step is closed
     without a result."""
-    from .permissions import require_manager
-
-    require_manager(actor, "Membatalkan permohonan")
+    permissions.can_cancel_request(actor).enforce()
     now = _now(now)
     reason = reason.strip()
     if not reason:

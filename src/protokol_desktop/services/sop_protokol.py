@@ -27,7 +27,7 @@ from ..domain import rundown
 from ..domain.indonesian import format_date, format_date_long, format_datetime
 from ..store.events import SopProtokolCorrection, SopProtokolDistribution, SopProtokolDocument
 from ..store.models import Attachment, database
-from . import Actor, ServiceError
+from . import Actor, ServiceError, permissions
 from . import events as ev
 from .events import get_request, now_utc, text
 from .office import active_office
@@ -370,9 +370,7 @@ def _latest(document_id: int) -> SopProtokolDocument:
 def add_correction(document_id: int, correction: str, actor: Actor, now: datetime | None = None) -> int:
     """A correction on the current round, by the Kasubag or the Kabag."""
     now = now_utc(now)
-    top, second = _roles()
-    if actor.role not in (top, second):
-        raise ServiceError(f"Koreksi SOP Protokol oleh {second} atau {top}; {actor.name} ({actor.role}) ditolak")
+    permissions.can_sop_protokol_correction(actor).enforce()
     body = text(correction, "Isi koreksi", required=True, max_length=8000)
     with database.atomic():
         row = _latest(document_id)
@@ -391,9 +389,7 @@ def add_correction(document_id: int, correction: str, actor: Actor, now: datetim
 def paraf(document_id: int, actor: Actor, now: datetime | None = None) -> None:
     """The Kasubag (the office's second role) initials the corrected SOP Protokol (step 8)."""
     now = now_utc(now)
-    _, second = _roles()
-    if actor.role != second:
-        raise ServiceError(f"Paraf SOP Protokol hanya oleh {second}; {actor.name} ({actor.role}) ditolak")
+    permissions.can_sop_protokol_paraf(actor).enforce()
     with database.atomic():
         row = _latest(document_id)
         if row.paraf_at is not None:
@@ -408,9 +404,8 @@ def paraf(document_id: int, actor: Actor, now: datetime | None = None) -> None:
 def sign(document_id: int, actor: Actor, now: datetime | None = None) -> None:
     """The Kabag (the office's top role) signs the initialled SOP Protokol (step 9)."""
     now = now_utc(now)
-    top, second = _roles()
-    if actor.role != top:
-        raise ServiceError(f"Tanda tangan SOP Protokol hanya oleh {top}; {actor.name} ({actor.role}) ditolak")
+    permissions.can_sop_protokol_sign(actor).enforce()
+    _, second = _roles()
     with database.atomic():
         row = _latest(document_id)
         if row.paraf_at is None:
@@ -424,6 +419,26 @@ def sign(document_id: int, actor: Actor, now: datetime | None = None) -> None:
             row.request_id, actor, "sop_protokol_ttd", f"SOP Protokol putaran {row.round} ditandatangani {actor.name}",
             None, {"document": row.id, "signed_by": actor.name}, now,
         )  # fmt: skip
+
+
+def paraf_problem(request_id: int) -> str | None:
+    """Gate ``sop_protokol_paraf`` (:mod:`.gates`): the current round carries the Kasubag's paraf."""
+    current = current_document(request_id)
+    if current is None:
+        return "SOP Protokol belum dibuat"
+    if current.paraf_at is None:
+        return f"SOP Protokol putaran {current.round} belum diparaf"
+    return None
+
+
+def signature_problem(request_id: int) -> str | None:
+    """Gate ``sop_protokol_signed`` (:mod:`.gates`): the current round is signed by the Kabag."""
+    current = current_document(request_id)
+    if current is None:
+        return "SOP Protokol belum dibuat"
+    if current.signed_at is None:
+        return f"SOP Protokol putaran {current.round} belum ditandatangani"
+    return None
 
 
 def record_distribution(

@@ -24,7 +24,7 @@ from ..store.models import database
 from . import Actor, ServiceError
 from .events import check_file, get_request, now_utc, require_known, store_file
 from .events import text as clean
-from .permissions import top_role
+from .permissions import can_speech_paraf, can_speech_team_correction
 
 SPEECH_SOPS = ("AMB-SAMBUTAN",)
 SPEECH_FILES = {".docx", ".doc", ".odt", ".pdf", ".rtf", ".txt"}
@@ -199,11 +199,7 @@ def add_correction(
         version = _version(version_id)
         request = get_request(version.request_id)
         if source == "Ketua Tim":
-            top = top_role()
-            if actor.role != top:
-                raise ServiceError(
-                    f"Koreksi Ketua Tim dicatat oleh Ketua Tim ({top}); {actor.name} ({actor.role}) ditolak"
-                )
+            can_speech_team_correction(actor).enforce()
             requested_by = requested_by.strip() or actor.name
         else:
             requested_by = requested_by.strip() or request.leader or "Pimpinan"
@@ -222,9 +218,7 @@ def add_correction(
 def paraf(version_id: int, actor: Actor, now: datetime | None = None) -> None:
     """The Ketua Tim (the office's top role, the Kabag) initials the current version."""
     now = now_utc(now)
-    top = top_role()
-    if actor.role != top:
-        raise ServiceError(f"Paraf sambutan hanya oleh Ketua Tim ({top}); {actor.name} ({actor.role}) ditolak")
+    can_speech_paraf(actor).enforce()
     with database.atomic():
         version = _version(version_id)
         rows = _rows(version.request_id)
@@ -239,6 +233,16 @@ def paraf(version_id: int, actor: Actor, now: datetime | None = None) -> None:
             version.request_id, actor, "sambutan_paraf", f"{version.label} diparaf Ketua Tim ({actor.name})",
             None, {"version": version.id, "paraf_by": actor.name}, now,
         )  # fmt: skip
+
+
+def paraf_problem(request_id: int) -> str | None:
+    """Gate ``speech_paraf`` (:mod:`.gates`): the current version carries the Ketua Tim's paraf."""
+    current = current_version(request_id)
+    if current is None:
+        return "belum ada versi sambutan"
+    if current.paraf_at is None:
+        return f"sambutan terkini ({current.label}) belum diparaf Ketua Tim"
+    return None
 
 
 def withdraw_version(version_id: int, reason: str, actor: Actor, now: datetime | None = None) -> None:

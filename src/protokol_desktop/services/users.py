@@ -2,7 +2,8 @@
 
 Passwords are hashed with ``hashlib.scrypt`` (salted, memory-hard) and never stored or logged in
 clear. Five failed logins lock an account for fifteen minutes. The first start creates an
-administrator. Managing users, editing SOPs, choosing the office profile, office days and cancelling
+administrator. New accounts start in the office's lowest role; only an Admin makes (or changes)
+an Admin account. Managing users, editing SOPs, choosing the office profile, office days and cancelling
 requests are for an Admin or the office's highest role (the Kabag); the services refuse anyone else,
 whatever the GUI shows. Accounts are never deleted, only deactivated.
 """
@@ -20,7 +21,7 @@ from ..domain.validation import ValidationError, clean_text
 from ..store.models import User, database
 from . import Actor, ServiceError, audit
 from .office import active_office
-from .permissions import ADMIN_ROLE, require_manager
+from .permissions import ADMIN_ROLE, can_change_account, can_give_role, require_manager
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -71,6 +72,12 @@ def roles() -> list[str]:
     return [ADMIN_ROLE, *[role.name for role in active_office().ranked_roles]]
 
 
+def default_role() -> str:
+    """The role a new account starts in: the office's lowest (the Staf), never the Admin."""
+    ranked = active_office().ranked_roles
+    return ranked[-1].name if ranked else ADMIN_ROLE
+
+
 def has_users() -> bool:
     return User.select().exists()
 
@@ -112,7 +119,7 @@ def create_first_admin(username: str, full_name: str, password: str, nip: str = 
 def create_user(
     actor: Actor, username: str, full_name: str, role: str, password: str, nip: str = "", jabatan: str = ""
 ) -> Account:
-    require_manager(actor, "Menambah pengguna")
+    can_give_role(actor, role).enforce()
     values = _validate(username, full_name, nip, jabatan, role, password)
     with database.atomic():
         if User.select().where(User.username == values["username"]).exists():
@@ -138,6 +145,9 @@ def update_user(
         user = User.get_or_none(User.username == username.casefold())
         if user is None:
             raise ServiceError(f'Pengguna "{username}" tidak ada')
+        can_change_account(actor, user.role, "Mengubah").enforce()
+        if role is not None and role != user.role:
+            can_give_role(actor, role, "Mengubah pengguna").enforce()
         before = _account(user).__dict__.copy()
         values = _validate(
             user.username, full_name if full_name is not None else user.full_name,
@@ -169,6 +179,7 @@ def reset_password(actor: Actor, username: str, password: str) -> None:
         user = User.get_or_none(User.username == username.casefold())
         if user is None:
             raise ServiceError(f'Pengguna "{username}" tidak ada')
+        can_change_account(actor, user.role, "Mengatur ulang kata sandi").enforce()
         user.password_hash = hash_password(password)
         user.failed_attempts = 0
         user.locked_until = None

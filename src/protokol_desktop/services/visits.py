@@ -1,9 +1,10 @@
 """Guest visits (Tangerang's *Mekanisme Pelayanan Kunjungan Tamu*): the delegation, a checklist built
 from the SOP's Peralatan/Perlengkapan and Pencatatan, the guest book, minutes, catering and photos.
 
-Every change is a request record: one transaction with a History row and an audit entry. The step
-"Membuat daftar hadir dan notulen" is gated: it cannot complete while the attendance list is empty
-or the minutes blank (:func:`install_gates`). Search over all the record services starts here too
+Every change is a request record: one transaction with a History row and an audit entry. A step
+whose SOP data declares the gates ``visit_attendance`` / ``visit_minutes`` cannot complete while the
+attendance list is empty or the minutes blank (:func:`attendance_problem`, :func:`minutes_problem`).
+Search over all the record services starts here too
 (:func:`search_all`), because the board asks one place which requests a text finds.
 """
 
@@ -16,14 +17,14 @@ from pathlib import Path
 from peewee import IntegrityError
 
 from ..domain.indonesian import format_date, format_datetime
-from ..domain.sop import Sop, Step
+from ..domain.sop import Step
 from ..domain.validation import ValidationError, clean_text, normalise_phone
 from ..store.models import Request, database
 from ..store.records import Attendee, ChecklistTemplateItem, Photo, Visit, VisitChecklistItem
-from . import Actor, ServiceError, audit, gates
+from . import Actor, ServiceError, audit
 from .library import get_sop
 from .office import active_office
-from .permissions import require_manager
+from .permissions import can_edit_visit_template
 from .requests import record_change, sop_of, store_file
 
 VISIT_SOP = "TNG-KUNJUNGAN"
@@ -31,7 +32,6 @@ SECTIONS = {"peralatan": "Peralatan/Perlengkapan", "pencatatan": "Pencatatan dan
 # Accepted photo types and the bytes their files start with: a renamed document is refused.
 PHOTO_TYPES = {".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff", ".png": b"\x89PNG\r\n\x1a\n"}
 MAX_PHOTO = 25 * 1024 * 1024
-GATED_STEP = "daftar hadir dan notulen"
 
 
 def _clean(value: str, field: str, **options) -> str:  # noqa: ANN003
@@ -81,7 +81,7 @@ def set_template(actor: Actor, items: list[tuple[str, str]], sop_code: str = VIS
                  now: datetime | None = None) -> None:  # fmt: skip
     """Replace the checklist for future visits with (section, text) pairs; visits already recorded
     keep theirs. Admin or Kabag only. Old items stay in the table, inactive."""
-    require_manager(actor, "Mengubah daftar periksa kunjungan")
+    can_edit_visit_template(actor).enforce()
     cleaned = [
         (section, _clean(text, "Butir daftar periksa", required=True, max_length=300)) for section, text in items
     ]
@@ -371,37 +371,32 @@ def photos(request_id: int) -> list[Photo]:
 # -- the step gate ----------------------------------------------------------------------------------
 
 
+VISIT_GATES = ("visit_attendance", "visit_minutes")
+
+
+def gated_step(request_id: int) -> Step | None:
+    """The step of this request's SOP whose data declares a visit gate (the tab shows its state)."""
+    request = Request.get_by_id(request_id)
+    return next((s for s in sop_of(request).steps if set(s.gates) & set(VISIT_GATES)), None)
+
+
 def missing_for_step(request_id: int) -> list[str]:
-    """What the gated step "Membuat daftar hadir dan notulen" still lacks (empty when it may complete)."""
-    missing = []
-    if not attendees(request_id, "tamu"):
-        missing.append("daftar hadir masih kosong")
+    """What the visit-gated step still lacks, in the SOP's order (empty when it may complete)."""
+    step = gated_step(request_id)
+    checks = {"visit_attendance": attendance_problem, "visit_minutes": minutes_problem}
+    problems = [checks[name](request_id) for name in step.gates if name in checks] if step else []
+    return [p for p in problems if p]
+
+
+def attendance_problem(request_id: int) -> str | None:
+    """Gate ``visit_attendance`` (:mod:`.gates`): the attendance list has at least one guest."""
+    return None if attendees(request_id, "tamu") else "daftar hadir masih kosong"
+
+
+def minutes_problem(request_id: int) -> str | None:
+    """Gate ``visit_minutes`` (:mod:`.gates`): the minutes are written."""
     visit = Visit.get_or_none(Visit.request == request_id)
-    if visit is None or not visit.minutes.strip():
-        missing.append("notulen belum diisi")
-    return missing
-
-
-def _attendance_and_minutes_gate(request_id: int, sop: Sop, step: Step) -> str | None:
-    missing = missing_for_step(request_id)
-    if missing:
-        return (
-            f"Langkah {step.number} ({step.uraian}) belum dapat diselesaikan: {' dan '.join(missing)}. "
-            "Isi di tab Kunjungan Tamu."
-        )
-    return None
-
-
-_installed = False
-
-
-def install_gates() -> None:
-    """Register the guest-visit step gate (once per process): the composition root names this
-    module a gate provider (``gates.register_provider``), so this runs before the first check."""
-    global _installed
-    if not _installed:
-        gates.register(VISIT_SOP, _attendance_and_minutes_gate, uraian_contains=GATED_STEP)
-        _installed = True
+    return None if visit is not None and visit.minutes.strip() else "notulen belum diisi"
 
 
 # -- search -----------------------------------------------------------------------------------------

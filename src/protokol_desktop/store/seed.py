@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.office import Office, office_from_dict, office_to_dict
 from ..paths import resource_dir
-from .models import OfficeProfile, SopRecord, SopRevision, database
+from .models import OfficeProfile, Setting, SopRecord, SopRevision, database
 
 if TYPE_CHECKING:
     from ..domain.sop import Sop
@@ -31,6 +31,15 @@ def seed_office_files() -> list[Path]:
 def seed_offices(files: list[Path] | None = None) -> list[Office]:
     files = seed_office_files() if files is None else files
     return [office_from_dict(json.loads(path.read_text(encoding="utf-8"))) for path in files]
+
+
+SEED_GATES_KEY = "sop_seed_gates_adopted"
+
+
+def seed_gates_pending() -> bool:
+    """True for a library seeded before SOP format 2 (step gates) that has not yet been given its
+    seed SOPs' gates (``services.library.adopt_seed_gates``)."""
+    return Setting.get_or_none(Setting.key == SEED_GATES_KEY) is None
 
 
 def seed_database() -> bool:
@@ -58,4 +67,6 @@ def seed_database() -> bool:
                     created_by="sistem",
                 )
                 added = True
+            if seed_gates_pending():  # seeded with format 2: the gates are in already
+                Setting.create(key=SEED_GATES_KEY, value="-")
     return added

@@ -17,7 +17,7 @@ from ..domain.indonesian import format_number
 from ..paths import AppPaths, resource_dir
 from ..services import ServiceError, training, users
 from ..services.office import active_office, apply_office, is_configured, profiles
-from ..services.permissions import is_manager
+from ..services.permissions import can_edit_sop, can_manage, is_manager
 from ..services.users import Account
 from . import icons
 from .board.controller import BoardController
@@ -28,6 +28,7 @@ from .events import TAB_FACTORIES as EVENT_TABS
 from .events import ReminderWatcher
 from .main_window import VIEW_SOURCES, MainWindow
 from .records import TAB_FACTORIES as RECORD_TABS
+from .rights import show_permission
 from .widgets import literal
 
 IDLE_LOCK_MINUTES = 15
@@ -105,7 +106,7 @@ class AppController(QObject):
             from .library.controller import LibraryController
 
             controller = LibraryController(view, context)
-            controller.set_editable(is_manager(context.actor()))
+            controller.set_editable(can_edit_sop(context.actor()))
             controller.libraryChanged.connect(self.board.rebuild)
         elif key == "calendar":
             from .calendar.controller import CalendarController
@@ -157,12 +158,12 @@ class AppController(QObject):
         actor = self.context.actor()
         self.window.actor_action.setText(literal(f"{actor.name} ({actor.role})"))
         manager = is_manager(actor)
-        self.window.office_action.setEnabled(manager)
-        self.window.connection_action.setEnabled(manager)
+        show_permission(self.window.office_action, can_manage(actor, "Mengganti profil kantor"))
+        show_permission(self.window.connection_action, can_manage(actor, "Mengganti koneksi basis data"))
         self.window.set_page_visible("users", manager)
         self.window.set_page_visible("trust", manager)
         if "library" in self.pages:
-            self.pages["library"].set_editable(manager)  # type: ignore[attr-defined]
+            self.pages["library"].set_editable(can_edit_sop(actor))  # type: ignore[attr-defined]
         self._show_training()
 
     def _show_training(self) -> None:

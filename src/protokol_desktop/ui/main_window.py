@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.about_action)
 
         menu = self.menuBar().addMenu("&Berkas")
+        menu.setToolTipsVisible(True)  # a disabled action says why
         menu.addAction(self.new_request_action)
         menu.addAction(self.refresh_action)
         self.office_action = QAction("Ganti profil kantor…", self)

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QListView, QMenu
 
-from ...services import ServiceError
+from ...services import ServiceError, permissions
 from ...services.board_frame import FINISHED, BoardFilter, columns
 from ...services.office import active_office
 from ...store.db import DriverError
 from ..context import AppContext
 from ..lazy import lazy_import
+from ..rights import show_permission
 from .model import REQUEST_ID_ROLE, BoardColumnModel
 from .view import COLUMN_MIN_WIDTH, BoardView
 
@@ -287,9 +288,16 @@ class BoardController(QObject):
         request_id = int(index.data(REQUEST_ID_ROLE))
         card = self._cards.get(request_id)
         menu = QMenu(view)
+        menu.setToolTipsVisible(True)  # a disabled action says why
         menu.addAction("Buka rincian…", lambda: self.open_request(request_id))
+        actor = self.context.actor()
         if card is not None and card.status == "baru":
-            menu.addAction("Mulai", lambda: self.requests.start(request_id, self.view))
+            start = menu.addAction("Mulai", lambda: self.requests.start(request_id, self.view))
+            if card.incomplete:
+                show_permission(start, permissions.can_start_incomplete(actor))
         if card is not None and card.status == "berjalan":
-            menu.addAction("Selesaikan langkah…", lambda: self.requests.complete_current(request_id, self.view))
+            complete = menu.addAction(
+                "Selesaikan langkah…", lambda: self.requests.complete_current(request_id, self.view)
+            )
+            show_permission(complete, permissions.step_authority(actor, card.column).permission)
         menu.exec(view.viewport().mapToGlobal(point))

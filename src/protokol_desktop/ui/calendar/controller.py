@@ -7,8 +7,10 @@ from PySide6.QtCore import QObject, Signal
 from ...domain.indonesian import DAYS, format_date
 from ...services import ServiceError
 from ...services.office import calendar, calendar_entries, set_office_day
+from ...services.permissions import can_set_office_days
 from ..context import AppContext
 from ..models.rows import Row
+from ..rights import show_permission
 from ..widgets import office_today, typed_dates_ok
 from .view import CalendarView
 
@@ -30,6 +32,9 @@ class CalendarController(QObject):
         view.add_workday.clicked.connect(self.add_workday)
 
     def reload(self) -> None:
+        setting = can_set_office_days(self.context.actor())
+        for widget in (self.view.name, self.view.add_holiday, self.view.add_workday):
+            show_permission(widget, setting)
         year = self.view.year.value()
         self.view.model.set_rows(
             [

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.indonesian import format_date, format_date_long, format_datetime
 from ...domain.workflow import TimerState, format_elapsed
-from ...services import ServiceError
+from ...services import ServiceError, permissions
 from ...services.office import active_office
 from ..context import AppContext
 from ..lazy import lazy_import
@@ -76,9 +76,19 @@ class RequestController(QObject):
             return False
         step = request_service.sop_of(request).step(run.step_number)
         actor = self.context.actor()
+        authority = permissions.step_authority(actor, run.role)
+        if not authority.permission:
+            self.context.dialogs.error(parent, "Langkah tidak dapat diselesaikan", authority.permission.reason)
+            return False
+        from ...services import gates
         from ..dialogs.complete_step import CompleteStepDialog
 
-        completion = CompleteStepDialog.get_completion(step, run.role, actor.role, self.context.dialogs, answer, parent)
+        missing = gates.missing(request_id, step)
+        completion = CompleteStepDialog.get_completion(
+            step, run.role, actor.role, self.context.dialogs, answer, parent, on_behalf=authority.on_behalf,
+            missing=[f"{p.text} (lengkapi di {p.where})" for p in missing],
+            override=permissions.can_override_gate(actor),
+        )  # fmt: skip
         if completion is None:
             return False
         ok = self._run(
@@ -91,6 +101,7 @@ class RequestController(QObject):
                 note=completion.note,
                 answer=completion.answer,
                 on_behalf=completion.on_behalf,
+                gate_override=completion.gate_override,
                 expected_step=run.step_number,
                 attachment=completion.attachment,
                 files_dir=self.context.paths.attachments,
@@ -104,6 +115,12 @@ class RequestController(QObject):
         missing = request_service.missing_requirements(request_id)
         reason = ""
         if missing:
+            override = permissions.can_start_incomplete(actor)
+            if not override:
+                self.context.dialogs.error(
+                    parent, "Berkas belum lengkap", "Belum ada: " + "; ".join(missing) + ".\n" + override.reason
+                )
+                return False
             text = self.context.dialogs.ask_text(
                 parent,
                 "Berkas belum lengkap",
@@ -272,8 +289,20 @@ class RequestController(QObject):
                 "cancel": active,
                 "assign": active,
                 "attach": True,
-            }
+            },
+            self._rights(request.status, missing, detail),
         )
+
+    def _rights(self, status: str, missing: list[str], detail: Any) -> dict[str, permissions.Permission]:
+        """What this user may not do here, by the rules the services enforce."""
+        actor = self.context.actor()
+        rights = {"cancel": permissions.can_cancel_request(actor)}
+        if status == "baru" and missing:
+            rights["start"] = permissions.can_start_incomplete(actor)
+        running = next((e for e in detail.timeline if e.state == "berjalan"), None)
+        if status == "berjalan" and running is not None:
+            rights["complete"] = permissions.step_authority(actor, running.role).permission
+        return rights
 
     def _after(self) -> None:
         assert self.request_id is not None
@@ -323,6 +352,10 @@ class RequestController(QObject):
 
     def _on_cancel(self) -> None:
         actor = self.context.actor()
+        allowed = permissions.can_cancel_request(actor)
+        if not allowed:  # the button is disabled; a call from elsewhere asks no reason either
+            self.context.dialogs.error(self.dialog, "Batalkan permohonan", allowed.reason)
+            return
         self._ask_and_run(
             "Batalkan permohonan",
             "Alasan pembatalan (mis. acara batal):",

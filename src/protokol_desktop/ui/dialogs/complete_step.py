@@ -1,11 +1,15 @@
 """Completing the current step: the output the SOP names, a note, an attachment, the keputusan's
-answer, and "atas nama" when a higher role completes a lower role's step."""
+answer, "atas nama" when a higher role completes a lower role's step, and what the step's gates
+still lack (with the override, and its reason, only for a user allowed to override)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.sop import Step
+from ...services.permissions import ALLOWED, Permission
 from ..dialog_service import DialogService
 from ..widgets import literal
 from .intake import ATTACHMENT_FILTER
@@ -35,6 +40,7 @@ class Completion:
     answer: bool | None
     on_behalf: bool
     attachment: Path | None
+    gate_override: str = ""
 
 
 class CompleteStepDialog(QDialog):
@@ -46,6 +52,10 @@ class CompleteStepDialog(QDialog):
         dialogs: DialogService,
         answer: bool | None = None,
         parent: QWidget | None = None,
+        *,
+        on_behalf: bool = False,
+        missing: Sequence[str] = (),
+        override: Permission = ALLOWED,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Selesaikan Langkah {step.number}")
@@ -93,17 +103,47 @@ class CompleteStepDialog(QDialog):
             elif answer is False:
                 self.no.setChecked(True)
         self.on_behalf = QCheckBox(literal(f"Saya ({actor_role}) menyelesaikan atas nama {step_role}"))
-        self._needs_behalf = actor_role != step_role
+        self._needs_behalf = on_behalf  # offered only where the rules allow "atas nama"
         self.on_behalf.setVisible(self._needs_behalf)
         layout.addWidget(self.on_behalf)
+        self._missing = tuple(missing)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setTextFormat(Qt.TextFormat.RichText)
+        self.missing.setVisible(bool(self._missing))
+        layout.addWidget(self.missing)
+        self.override = QCheckBox("Selesaikan tanpa syarat ini, dengan alasan (dicatat di riwayat dan jejak audit)")
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText("Alasan melewati syarat")
+        self._may_override = bool(override)
+        for widget in (self.override, self.override_reason):
+            widget.setVisible(bool(self._missing) and self._may_override)
+            layout.addWidget(widget)
+        self.override_reason.setEnabled(False)
+        self.override.toggled.connect(self.override_reason.setEnabled)
+        if self._missing:
+            items = "".join(f"<li>{escape(text)}</li>" for text in self._missing)
+            tail = "" if self._may_override else f"<br><i>{escape(override.reason)}</i>"
+            self.missing.setText(
+                f"<b style='color:#c62828'>Langkah ini belum dapat diselesaikan:</b><ul>{items}</ul>{tail}"
+            )
         buttons = QDialogButtonBox()
         self.ok_button = buttons.addButton("Selesaikan", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
+        self.override.toggled.connect(self._show_ok)
+        self._show_ok()
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         self.attach_button.clicked.connect(self._pick)
         self.result_value: Completion | None = None
+
+    def _show_ok(self, *_: object) -> None:
+        """With a gate unmet, "Selesaikan" waits for the override; without the right to it, it stays
+        disabled and says why."""
+        blocked = bool(self._missing) and not self.override.isChecked()
+        self.ok_button.setEnabled(not blocked)
+        self.ok_button.setToolTip("Lengkapi dulu syarat di atas" if blocked else "")
 
     def _pick(self) -> None:
         path = self._dialogs.open_file(self, "Pilih lampiran", ATTACHMENT_FILTER)
@@ -118,12 +158,19 @@ class CompleteStepDialog(QDialog):
                 self._dialogs.error(self, "Jawaban diperlukan", f"Jawab dulu: {self._step.decision.question}")
                 return
             answer = self.yes.isChecked()
+        reason = ""
+        if self._missing:
+            reason = self.override_reason.text().strip()
+            if not (self._may_override and self.override.isChecked()) or not reason:
+                self._dialogs.error(self, "Alasan diperlukan", "Tulis alasan melewati syarat langkah ini")
+                return
         self.result_value = Completion(
             output=self.output.text(),
             note=self.note.toPlainText(),
             answer=answer,
             on_behalf=self._needs_behalf and self.on_behalf.isChecked(),
             attachment=self._attachment,
+            gate_override=reason,
         )
         self.accept()
 
@@ -136,6 +183,13 @@ class CompleteStepDialog(QDialog):
         dialogs: DialogService,
         answer: bool | None = None,
         parent: QWidget | None = None,
+        *,
+        on_behalf: bool = False,
+        missing: Sequence[str] = (),
+        override: Permission = ALLOWED,
     ) -> Completion | None:
-        dialog = cls(step, step_role, actor_role, dialogs, answer, parent)
+        dialog = cls(
+            step, step_role, actor_role, dialogs, answer, parent, on_behalf=on_behalf, missing=missing,
+            override=override,
+        )  # fmt: skip
         return dialog.result_value if dialog.exec() else None

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...services.permissions import ALLOWED, Permission
 from ..models.rows import RowsModel
+from ..rights import show_permission
 from ..screen_fit import fit_dialog
 from ..widgets import read_only_table
 
@@ -152,14 +154,18 @@ class RequestDetailDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, stored)
             self.attachments.addItem(item)
 
-    def set_actions(self, enabled: dict[str, bool]) -> None:
+    def set_actions(self, shown: dict[str, bool], rights: dict[str, Permission] | None = None) -> None:
+        """Show the actions the request's state allows; of those, the ones this user may not take
+        are disabled with the reason as their tooltip."""
+        rights = rights or {}
         buttons = {
             "start": self.start_button, "complete": self.complete_button, "pause": self.pause_button,
             "resume": self.resume_button, "hold": self.hold_button, "release": self.release_button,
             "cancel": self.cancel_button, "assign": self.assign_button, "attach": self.attach_button,
         }  # fmt: skip
         for key, button in buttons.items():
-            button.setVisible(enabled.get(key, False))
+            button.setVisible(shown.get(key, False))
+            show_permission(button, rights.get(key, ALLOWED))
 
     def _requirement_changed(self, item: QListWidgetItem) -> None:
         if self._filling:

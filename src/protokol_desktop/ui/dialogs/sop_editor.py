@@ -48,6 +48,7 @@ from ...domain.sop import (
     SopFormatError,
     Step,
 )
+from ...services.gates import KINDS as GATE_KINDS
 from ..dialog_service import DialogService
 from ..screen_fit import fit_dialog
 
@@ -400,6 +401,15 @@ class SopEditorDialog(QDialog):
         self.step_note.setFixedHeight(110)
         self.step_note.setPlaceholderText("Catatan kantor tentang langkah ini (tidak tercetak pada bagan)")
         form.addRow("Catatan", self.step_note)
+        gates = QVBoxLayout()
+        gates.setSpacing(2)
+        self.gate_checks: dict[str, QCheckBox] = {}
+        for kind in GATE_KINDS.values():
+            check = QCheckBox(kind.label)
+            check.setToolTip(f"Langkah belum dapat diselesaikan sebelum ini terpenuhi (diisi di {kind.where})")
+            self.gate_checks[kind.name] = check
+            gates.addWidget(check)
+        form.addRow("Syarat selesai", gates)
         splitter.addWidget(_scrolled(form_page))
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -416,7 +426,7 @@ class SopEditorDialog(QDialog):
             line_edit.textChanged.connect(self._step_form_changed)
         for combo in (self.step_executor, self.decision_yes, self.decision_no):
             combo.currentIndexChanged.connect(self._step_form_changed)
-        for check in self.kind_checks.values():
+        for check in (*self.kind_checks.values(), *self.gate_checks.values()):
             check.toggled.connect(self._step_form_changed)
         return splitter
 
@@ -607,6 +617,8 @@ class SopEditorDialog(QDialog):
             self.step_executor.setCurrentIndex(max(0, self.step_executor.findText(step.executor)))
             for kind, check in self.kind_checks.items():
                 check.setChecked(kind in step.kinds)
+            for name, check in self.gate_checks.items():
+                check.setChecked(name in step.gates)
             decision = step.decision
             self.decision_question.setText(decision.question if decision else "")
             self._fill_targets(self.decision_yes, decision.yes if decision else None)
@@ -622,6 +634,11 @@ class SopEditorDialog(QDialog):
             self.step_down.setEnabled(row < len(self._sop.steps) - 1)
         finally:
             self._loading = False
+
+    def _gates_of(self, number: int) -> tuple[str, ...]:
+        """The ticked gates, in the registry's order, after any the program does not know (kept)."""
+        unknown = tuple(name for name in self._sop.step(number).gates if name not in self.gate_checks)
+        return unknown + tuple(name for name, check in self.gate_checks.items() if check.isChecked())
 
     def _step_form_changed(self) -> None:
         """Write the form into the selected step as the user types."""
@@ -656,6 +673,7 @@ class SopEditorDialog(QDialog):
                 output=self.step_output.text().strip(),
                 keterangan=self.step_keterangan.text().strip(),
                 note=self.step_note.toPlainText().strip(),
+                gates=self._gates_of(number),
             )
         except sop_edit.SopEditError as exc:
             self._refuse("Langkah tidak diubah", exc)

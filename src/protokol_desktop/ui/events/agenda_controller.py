@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QAbstractButton
 
 from ...domain.indonesian import DAYS, format_date_short
 from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
-from ...services import ServiceError
+from ...services import ServiceError, permissions
 from ...services import agenda as agenda_service
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row
+from ..rights import show_permission
 from ..widgets import far_dates_confirmed, office_today, typed_dates_ok
 from .agenda_view import AgendaView
 from .models import CLASH_BACKGROUND, DECLINED_FOREGROUND
@@ -185,9 +186,15 @@ class AgendaController(QObject):
     def _selection_changed(self, *_: object) -> None:
         view = self.view
         item = self.selected_item()
+        actor = self.context.actor()
+        deciding = permissions.can_decide_agenda(actor)
         for widget in (view.decision, view.representative, view.reply_letter, view.decision_note, view.decide_button):
-            widget.setEnabled(item is not None)
-        view.withdraw_button.setEnabled(item is not None and item.source == "agenda")
+            show_permission(widget, deciding, available=item is not None)
+        show_permission(
+            view.withdraw_button,
+            permissions.can_withdraw_agenda(actor, item.created_by if item is not None else ""),
+            available=item is not None and item.source == "agenda",
+        )
         view.open_button.setEnabled(item is not None and item.request_id is not None)
         if item is None:
             view.selected.setText("Pilih satu baris agenda.")
@@ -202,7 +209,11 @@ class AgendaController(QObject):
 
     def _decision_changed(self, *_: object) -> None:
         chosen = self.view.decision.currentData()
-        self.view.representative.setEnabled(self.selected_item() is not None and chosen == "diwakili")
+        show_permission(
+            self.view.representative,
+            permissions.can_decide_agenda(self.context.actor()),
+            available=self.selected_item() is not None and chosen == "diwakili",
+        )
 
     def decide(self) -> bool:
         item = self.selected_item()

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_datetime
+from ...services import permissions
 from ...services import sop_protokol as sp
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
+from ..rights import show_permission
 from ..widgets import read_only_table
 from .common import RecordTab, select_key, selected_key
 
@@ -154,9 +156,19 @@ class SopProtokolTab(RecordTab):
         self.open_xlsx_button.setEnabled(document is not None and bool(document.xlsx_name))
         self.open_pdf_button.setEnabled(document is not None and bool(document.pdf_name))
         current = document if document is not None and document.current else None
-        self.correct_button.setEnabled(current is not None and current.signed_at is None)
-        self.paraf_button.setEnabled(current is not None and current.paraf_at is None)
-        self.sign_button.setEnabled(current is not None and current.paraf_at is not None and current.signed_at is None)
+        actor = self.context.actor()
+        show_permission(
+            self.correct_button, permissions.can_sop_protokol_correction(actor),
+            available=current is not None and current.signed_at is None,
+        )  # fmt: skip
+        show_permission(
+            self.paraf_button, permissions.can_sop_protokol_paraf(actor),
+            available=current is not None and current.paraf_at is None,
+        )  # fmt: skip
+        show_permission(
+            self.sign_button, permissions.can_sop_protokol_sign(actor),
+            available=current is not None and current.paraf_at is not None and current.signed_at is None,
+        )  # fmt: skip
         self.record_button.setEnabled(current is not None and current.signed_at is not None)
         if document is None:
             self.corrections.setText("")

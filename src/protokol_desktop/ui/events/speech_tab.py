@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_datetime
+from ...services import permissions
 from ...services import speeches as sp
 from ...services.office import active_office
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
+from ..rights import show_permission
 from ..widgets import read_only_table
 from .common import RecordTab, select_key, selected_key
 from .models import DiffModel
@@ -188,8 +190,19 @@ class SpeechTab(RecordTab):
 
     def _show_selected(self, *_: object) -> None:
         version = self.selected_version()
-        for button in (self.team_button, self.leader_button, self.paraf_button, self.withdraw_button):
+        actor = self.context.actor()
+        for button in (self.leader_button, self.withdraw_button):
             button.setEnabled(version is not None)
+        show_permission(self.team_button, permissions.can_speech_team_correction(actor), available=version is not None)
+        state = ""  # why a selected version cannot be initialled, whoever asks
+        if version is not None and not version.current:
+            state = "Hanya versi terbaru yang dapat diparaf"
+        elif version is not None and version.paraf_at is not None:
+            state = f"{version.label} sudah diparaf oleh {version.paraf_by}"
+        show_permission(
+            self.paraf_button, permissions.can_speech_paraf(actor), state,
+            available=version is not None and not state,
+        )  # fmt: skip
         self.open_button.setEnabled(version is not None and bool(version.stored_name))
         if version is None:
             self.preview.setPlainText("")

@@ -10,8 +10,10 @@ from PySide6.QtCore import QItemSelection, QObject, Signal
 from ...domain.sop import Sop
 from ...services import ServiceError, library
 from ...services.office import active_office, office_name
+from ...services.permissions import Permission
 from ..context import AppContext
 from ..models.rows import Row
+from ..rights import show_permission
 from .view import LibraryView
 
 STATUS_LABELS = {"draft": "Draf", "berlaku": "Berlaku", "diganti": "Diganti"}
@@ -78,6 +80,11 @@ def _kind_text(sop: Sop, number: int) -> str:
         yes = f"langkah {step.decision.yes}" if step.decision.yes else "selesai"
         no = f"langkah {step.decision.no}" if step.decision.no else "selesai"
         text += f" — {step.decision.question} Ya → {yes}; Tidak → {no}"
+    if step.gates:
+        from ...services.gates import KINDS
+
+        labels = [KINDS[name].label if name in KINDS else name for name in step.gates]
+        text += f" — syarat selesai: {'; '.join(labels)}"
     return text
 
 
@@ -173,10 +180,11 @@ class LibraryController(QObject):
             ]
         )
 
-    def set_editable(self, editable: bool) -> None:
-        """SOP editing is for Admin and Kabag (the services refuse anyone else anyway)."""
+    def set_editable(self, editable: Permission) -> None:
+        """SOP editing is for Admin and Kabag (:func:`permissions.can_edit_sop`, the rule the
+        library service enforces); for anyone else the buttons are disabled and say why."""
         for button in (self.view.edit_button, self.view.copy_button, self.view.import_button):
-            button.setEnabled(editable)
+            show_permission(button, editable)
 
     def _save(self, sop: Sop, note: str) -> None:
         try:
@@ -239,7 +247,10 @@ class LibraryController(QObject):
             return
         sop = library.sop_of_revision(row.id)
         self.context.dialogs.info(
-            self.view, "Impor berhasil", f"SOP {sop.code} ({sop.name}) disimpan sebagai revisi {row.revision}."
+            self.view,
+            "Impor berhasil",
+            f"SOP {sop.code} ({sop.name}) disimpan sebagai revisi {row.revision}."
+            + (f"\n\nCatatan: {row.note}" if row.note != f"Diimpor dari {Path(path).name}" else ""),
         )
         self.reload()
         self.libraryChanged.emit()

@@ -42,9 +42,10 @@ from ...domain.indonesian import format_datetime
 from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, visits
 from ...services.office import active_office
-from ...services.permissions import is_manager
+from ...services.permissions import can_edit_visit_template
 from ..context import AppContext
 from ..models.rows import Row, RowsModel
+from ..rights import show_permission
 from ..widgets import (
     datetime_edit,
     far_dates_confirmed,
@@ -441,7 +442,10 @@ class VisitTab(QWidget):
                 for number, row in enumerate(rows):
                     if row.item_id is None:  # a section heading across the whole table
                         self.checklist.setSpan(number, 0, 1, len(ChecklistModel.HEADERS))
-            self.template_button.setEnabled(is_manager(self.context.actor()))
+            show_permission(
+                self.template_button, can_edit_visit_template(self.context.actor()),
+                "Daftar periksa untuk kunjungan berikutnya (Admin atau Kabag)",
+            )  # fmt: skip
             self.guest_model.set_rows(
                 [Row((a.nama, a.jabatan, a.instansi, a.telepon), key=a.id) for a in visits.attendees(self.request_id)]
             )
@@ -468,12 +472,13 @@ class VisitTab(QWidget):
 
     def _show_readiness(self) -> None:
         missing = visits.missing_for_step(self.request_id)
+        step = visits.gated_step(self.request_id)
         checklist = self.checklist_model.items()
         ready = sum(1 for row in checklist if row.done)
         count = f"Daftar periksa {ready}/{len(checklist)} siap · {self.guest_model.rowCount()} orang di daftar hadir"
-        if missing:
+        if missing and step is not None:
             self.readiness.setText(
-                f"{count} · <span style='color:#c62828'>Langkah “Membuat daftar hadir dan notulen” belum dapat "
+                f"{count} · <span style='color:#c62828'>Langkah {step.number} “{step.uraian}” belum dapat "
                 f"diselesaikan: {' dan '.join(missing)}</span>"
             )
         else:

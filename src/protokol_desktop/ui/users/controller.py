@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from ...services import ServiceError, users
+from ...services.permissions import can_change_account, can_give_role
 from ..context import AppContext
 from ..models.rows import Row
+from ..rights import show_item_permission, show_permission
 from .view import UsersView
 
 
@@ -18,11 +20,18 @@ class UsersController(QObject):
         view.add_button.clicked.connect(self.add)
         view.reset_button.clicked.connect(self.reset_password)
         view.toggle_button.clicked.connect(self.toggle_active)
+        view.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
     def reload(self) -> None:
-        self.view.role.clear()
-        for role in users.roles():
-            self.view.role.addItem(role, role)
+        """The roles offered (the lowest chosen; one the user may not give greyed out with the
+        reason) and the accounts."""
+        actor = self.context.actor()
+        combo = self.view.role
+        combo.clear()
+        for index, role in enumerate(users.roles()):
+            combo.addItem(role, role)
+            show_item_permission(combo, index, can_give_role(actor, role))
+        combo.setCurrentIndex(max(0, combo.findData(users.default_role())))
         self.view.model.set_rows(
             [
                 Row(
@@ -33,6 +42,24 @@ class UsersController(QObject):
                 for a in users.list_users()
             ]
         )
+        self._selection_changed()
+
+    def _selected_account(self) -> users.Account | None:
+        username = self._selected()
+        return next((a for a in users.list_users() if a.username == username), None)
+
+    def _selection_changed(self, *_: object) -> None:
+        account = self._selected_account()
+        actor = self.context.actor()
+        for button, what in (
+            (self.view.reset_button, "Mengatur ulang kata sandi"),
+            (self.view.toggle_button, "Mengubah"),
+        ):
+            if account is None:
+                button.setEnabled(False)
+                button.setToolTip("Pilih satu pengguna di tabel")
+            else:
+                show_permission(button, can_change_account(actor, account.role, what))
 
     def _selected(self) -> str | None:
         rows = self.view.table.selectionModel().selectedRows()

@@ -396,10 +396,8 @@ def _actual(item: _Loaded, steps: list[StepRow], cal: WorkingCalendar, zone: tzi
     frame = item.sop.standard.time_frame
     received = request.received_at.astimezone(zone)
     finished = request.finished_at.astimezone(zone)
-    if frame.kind is DurationKind.WORKING_DAYS:
+    if frame.kind in (DurationKind.WORKING_DAYS, DurationKind.DAYS):  # "1 hari" is due in working days too
         return float(cal.working_days_between(received.date(), finished.date())), "hari kerja"
-    if frame.kind is DurationKind.DAYS:
-        return float((finished.date() - received.date()).days), "hari"
     if frame.kind is DurationKind.MINUTES:
         return round((request.finished_at - request.received_at).total_seconds() / 60, 1), "menit"
     return _active_minutes(steps), "menit aktif"
@@ -456,7 +454,8 @@ def register_rows(
 
     Waktu Aktual of a finished request is given in the unit of its jangka waktu: working days between
     the office-local received and finished dates (:meth:`WorkingCalendar.working_days_between`) for
-    "hari kerja"; calendar days for "hari"; minutes from received to finished for a jangka in jam or
+    "hari kerja" and "hari" (a frame in days is due in working days, :mod:`..domain.calendar`);
+    minutes from received to finished for a jangka in jam or
     menit; and, without a jangka waktu, the active minutes of its completed steps ("menit aktif").
     Tepat Waktu is "Ya" when finished at or before the due time, "Tidak" when finished later or still
     open past it, "" without a due time, when cancelled, or while open and not yet due.

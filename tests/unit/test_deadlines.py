@@ -59,7 +59,8 @@ def test_holiday_added_later_moves_open_deadlines_and_leaves_finished(store):
     rs.start_request(running_id, KABAG, now=monday)
     cancelled_id = rs.register_request(sambutan_form(nomor_surat="005/125/Dinsos/2026", received_at=monday), STAF)
     rs.cancel(cancelled_id, "Acara batal", KABAG, now=monday)
-    later_id = rs.register_request(sambutan_form(nomor_surat="005/126/Dishub/2026", received_at=utc(2026, 11, 30)), STAF)
+    later = sambutan_form(nomor_surat="005/126/Dishub/2026", received_at=utc(2026, 11, 30))
+    later_id = rs.register_request(later, STAF)
 
     moved = set_office_day(date(2026, 11, 24), True, "HUT Kota (libur kantor)", KABAG)
 

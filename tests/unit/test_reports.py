@@ -420,7 +420,7 @@ def test_hand_driven_requests_give_exact_rows(store, tmp_path):
 
     register = {r.request_id: r for r in rp.register_rows(*period, now=now)}
     assert register[on_time].on_time == "Ya" and register[on_time].finished_at == clock.astimezone(zone)
-    assert (register[on_time].actual, register[on_time].actual_unit) == (0.0, "hari kerja")  # a "1 hari" frame is due in working days
+    assert (register[on_time].actual, register[on_time].actual_unit) == (0.0, "hari kerja")
     assert register[on_time].jangka_waktu == "1 Hari" and register[on_time].status_label == "Selesai"
     assert (register[cancelled].status_label, register[cancelled].on_time, register[cancelled].actual) == (
         "Dibatalkan", "", None,

@@ -89,7 +89,8 @@ def test_import_of_a_new_sop(store, tmp_path):
         (lambda d: d["steps"][0].update(kinds=["mulai", "rapat"]), "steps[0].kinds"),
         (lambda d: d["standard"].update(jangka_waktu="sebentar"), "standard.jangka_waktu"),
         (lambda d: d.pop("name"), "name"),
-        (lambda d: d["steps"][3].update(waktu="1 hari"), "steps[3].waktu"),
+        (lambda d: d["steps"][3].update(waktu="0 hari"), "steps[3].waktu"),
+        (lambda d: d["steps"][3].update(waktu="1 hari 2 jam"), "steps[3].waktu"),
         (lambda d: d.update(format_version=True), "format_version"),
     ],
 )

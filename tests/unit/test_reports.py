@@ -274,7 +274,7 @@ def test_register_columns_dates_and_numbers(demo, tmp_path):
     )  # fmt: skip
     assert tuple(c.value for c in wb["Riwayat Langkah"][1]) == STEP_HEADERS == (
         "Nomor Surat", "Layanan", "Langkah", "Putaran", "Uraian", "Pelaksana", "Petugas", "Mulai", "Selesai",
-        "Durasi (menit)", "Standar (menit)", "Status",
+        "Durasi (menit)", "Standar (menit)", "Mutu Baku", "Status",
     )  # fmt: skip
     assert len(table) == len(rows) == 80
     assert [r["No"] for r in table] == list(range(1, 81))

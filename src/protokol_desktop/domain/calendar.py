@@ -175,6 +175,25 @@ class WorkingCalendar:
         due = datetime.combine(due_day, OFFICE_CLOSE, tzinfo=zone).astimezone(UTC)
         return Deadline(due, due_day, f"{days} hari kerja, {SERVICE_DAYS_RULE}")
 
+    def step_limit_minutes(self, started: datetime, standard: Duration, zone: tzinfo) -> int | None:
+        """The time a step may take, in minutes of its timer, from its Mutu Baku and its start.
+
+        Clock standards are their minutes; "2 hari" is calendar days, 2 x 24 hours from the start;
+        "1 hari kerja" runs to the office close of the working day :meth:`due_day` gives (the same rule
+        as a service deadline), so a step started on Friday has until Monday 16.00. ``None`` without
+        a standard. Pauses lengthen the time as they do for clock standards.
+        """
+        if standard.kind is DurationKind.MINUTES:
+            return standard.minutes
+        if standard.kind is DurationKind.DAYS:
+            return round(standard.amount * 24 * 60)
+        if standard.kind is DurationKind.WORKING_DAYS:
+            local = started.astimezone(zone)
+            due_day = self.due_day(local.date(), _ceil(standard.amount))
+            due = datetime.combine(due_day, OFFICE_CLOSE, tzinfo=zone)
+            return max(0, round((due - local).total_seconds() / 60))
+        return None
+
     def deadline(self, received: datetime, frame: Duration, zone: tzinfo) -> datetime | None:
         """The due time (aware UTC) of :meth:`service_deadline`."""
         found = self.service_deadline(received, frame, zone)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..domain.durations import DurationKind
+from ..domain.calendar import WorkingCalendar
+from ..domain.durations import Duration, DurationKind
 from ..domain.office import Office
 from ..domain.sop import Sop
 from ..domain.validation import ValidationError, clean_text, normalise_phone
@@ -355,6 +356,13 @@ def _open_run(request: Request) -> StepRun | None:
     )
 
 
+def _step_limit(duration: Duration, office: Office, now: datetime) -> int | None:
+    """The step timer's limit in minutes (:meth:`WorkingCalendar.step_limit_minutes`); the office
+    calendar is read only for a standard in working days, the other kinds do not need it."""
+    cal = calendar() if duration.kind is DurationKind.WORKING_DAYS else WorkingCalendar()
+    return cal.step_limit_minutes(now, duration, office.zone)
+
+
 def _start_step(request: Request, sop: Sop, number: int, office: Office, now: datetime) -> StepRun:
     step = sop.step(number)
     duration = step.duration
@@ -366,7 +374,7 @@ def _start_step(request: Request, sop: Sop, number: int, office: Office, now: da
         executor=step.executor,
         role=_role_of(sop, number, office),
         started_at=now,
-        standard_minutes=duration.minutes if duration.kind is DurationKind.MINUTES else None,
+        standard_minutes=_step_limit(duration, office, now),
     )
 
 

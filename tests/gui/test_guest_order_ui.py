@@ -95,3 +95,39 @@ def test_alias_dialog_and_moves_place_the_guests(store, qtbot, dialogs, monkeypa
         qtbot.mouseClick(tab.guest_rank_button, Qt.MouseButton.LeftButton)
     assert _titles(tab)[-2:] == ["Ketua Panitia HUT Kota", "Lurah Benteng"]
     assert [r.values[0] for r in tab.guest_model.rows()] == [1, 2, 3, 4, 5, 6]
+
+
+def test_group_order_dialog_follows_the_offices_perda(store, qtbot, dialogs, monkeypatch, qtmodeltester):
+    from protokol_desktop.ui.dialogs.precedence_aliases import GroupOrderDialog
+    from protokol_desktop.ui.events.event_tab import EventTab
+
+    now = datetime.now(UTC)
+    soon = (now + timedelta(days=2)).astimezone(ZONE_WIT).date()
+    request_id = rs.register_request(
+        _acara(tanggal_surat=soon - timedelta(days=5), received_at=now - timedelta(hours=2), event_date=soon), STAF
+    )
+    tab = EventTab(request_id, _context(store, dialogs))  # the Kabag
+    qtbot.addWidget(tab)
+    for title in ("Ketua MUI Kota Ambon", "Anggota Dewan"):
+        qtbot.keyClicks(tab.guest_title, title)
+        with qtbot.waitSignal(tab.changed):
+            qtbot.mouseClick(tab.add_guest_button, Qt.MouseButton.LeftButton)
+    assert _titles(tab) == ["Anggota Dewan", "Ketua MUI Kota Ambon"]
+
+    def fake_exec(dialog: GroupOrderDialog) -> int:
+        qtmodeltester.check(dialog.model)
+        labels = [r.values[1] for r in dialog.model.rows()]
+        dialog.table.selectRow(next(i for i, label in enumerate(labels) if label.startswith("Pasal 11 huruf i")))
+        qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+        moved = [r.values[1][:16] for r in dialog.model.rows() if r.values[2] == "diubah kantor"]
+        assert moved == ["Pasal 11 huruf i", "Pasal 11 huruf h"]
+        assert dialog.model.row(dialog.table.selectionModel().selectedRows()[0].row()).values[1].startswith(
+            "Pasal 11 huruf i"
+        )
+        return 0
+
+    monkeypatch.setattr(GroupOrderDialog, "exec", fake_exec)
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.group_order_button, Qt.MouseButton.LeftButton)
+    assert not dialogs.errors, dialogs.errors
+    assert _titles(tab) == ["Ketua MUI Kota Ambon", "Anggota Dewan"]

@@ -167,3 +167,31 @@ def test_sop_protokol_seat_numbers_match_the_guest_list(acara):  # noqa: F811
                    "Kepala Dinas Pendidikan": "Tuan rumah"}  # fmt: skip
     for title, label in row.items():
         assert label == ("Tuan rumah" if order[title] == 0 else f"Nomor {order[title]}")
+
+
+def test_office_order_of_groups_for_its_perda(acara):  # noqa: F811
+    for title in ("Ketua MUI Kota Ambon", "Anggota DPRD Kota Ambon", "Walikota Ambon", "Gubernur Maluku"):
+        ev.add_guest(acara, title, STAF, now=NOW)
+    assert _titles(acara) == ["Gubernur Maluku", "Walikota Ambon", "Anggota DPRD Kota Ambon", "Ketua MUI Kota Ambon"]
+    huruf_i = next(r.key for r in aliases.group_order_rows() if r.label.startswith("Pasal 11 huruf i"))
+    with pytest.raises(ServiceError, match="Kabag"):
+        aliases.move_group(huruf_i, -1, STAF, now=NOW)
+    aliases.move_group(huruf_i, -1, KABAG, now=NOW)  # the Perda: religious leaders before DPRD members
+    assert _titles(acara) == ["Gubernur Maluku", "Walikota Ambon", "Ketua MUI Kota Ambon", "Anggota DPRD Kota Ambon"]
+    rows = aliases.group_order_rows()
+    assert [r.label[:16] for r in rows if r.moved] == ["Pasal 11 huruf i", "Pasal 11 huruf h"]
+    # A local group never passes the provincial ones (Pasal 11 ayat (2)).
+    huruf_a = next(r.key for r in rows if r.label.startswith("Pasal 11 huruf a"))
+    with pytest.raises(ServiceError, match="ujung"):
+        aliases.move_group(huruf_a, -1, KABAG, now=NOW)
+    aliases.reset_group_order(KABAG, now=NOW)
+    assert _titles(acara)[2:] == ["Anggota DPRD Kota Ambon", "Ketua MUI Kota Ambon"]
+    assert not any(r.moved for r in aliases.group_order_rows())
+    assert AuditEntry.select().where(AuditEntry.action == "urutan_golongan").count() == 2
+
+
+def test_order_table_keeps_groups_a_saved_order_lacks():
+    law = precedence.OrderTable().groups
+    partial = precedence.OrderTable([law[3], law[1]])
+    assert sorted(partial.groups) == sorted(law) and len(partial.groups) == len(law)
+    assert partial.groups.index(law[3]) < partial.groups.index(law[1])

@@ -24,7 +24,9 @@ Abbreviations and local spellings a clerk types ("Wakapolres", "Kepala Kejari", 
 know, and is replaced by it (whole words, after normalising) before the rules are tried. The shipped
 defaults are data (``resources/precedence/aliases.json``); the office adds its own (stored by the
 services). A guest whose title is still not recognised is placed by the clerk: the services keep a
-chosen rank per guest (:func:`rank_from_key`), which takes the place of :func:`classify`.
+chosen rank per guest (:func:`rank_from_key`), which takes the place of :func:`classify`. The order
+of the huruf groups is data too (:class:`OrderTable`): UU 9/2010 by default, the office's own where
+its Perda orders local officials otherwise.
 
 Offices within one huruf share a rank; the law lists them in an order (Sekda, TNI, Polri, courts,
 Kejaksaan in huruf f) and that order is kept as a secondary key, so a list always comes out the same
@@ -520,6 +522,46 @@ def group_label(rank: Rank) -> str:
     return rank.group
 
 
+class OrderTable:
+    """The order of the huruf groups an office follows: UU 9/2010 by default, or the office's own
+    where a Perda orders its officials otherwise (``groups``: ``(tier, order)`` pairs, highest first).
+    Groups moved only within their tier (Pasal 11 ayat (2) keeps national and provincial officials
+    first); groups the office's list lacks (added by a later version) keep their place after their
+    predecessor in the law."""
+
+    def __init__(self, groups: Sequence[tuple[int, int]] = ()) -> None:
+        law = [(r.tier, r.order) for r in group_choices()]
+        known = set(law)
+        result = list(dict.fromkeys(g for g in groups if g in known))
+        for index, group in enumerate(law):
+            if group not in result:
+                before = law[index - 1] if index else None
+                result.insert(result.index(before) + 1 if before in result else 0, group)
+        self.groups = tuple(result)
+        self._index = {group: index for index, group in enumerate(result)}
+
+    @property
+    def is_law(self) -> bool:
+        return list(self.groups) == [(r.tier, r.order) for r in group_choices()]
+
+    def key(self, rank: Rank) -> tuple[int, int, float]:
+        """The sort key of ``rank`` in this order (tier first: it never changes across tiers)."""
+        index = self._index.get((rank.tier, rank.order))
+        if index is None:
+            return (rank.tier, len(self._index), rank.sub)
+        return (rank.tier, index, rank.sub)
+
+    def moved(self, group: tuple[int, int], delta: int) -> OrderTable:
+        """This order with ``group`` one place up (``delta`` < 0) or down within its tier."""
+        groups = list(self.groups)
+        index = groups.index(group)
+        target = index + (-1 if delta < 0 else 1)
+        if not 0 <= target < len(groups) or groups[target][0] != group[0]:
+            raise ValueError("sudah di ujung tingkatnya")
+        groups[index], groups[target] = groups[target], groups[index]
+        return OrderTable(groups)
+
+
 def rank_from_key(text: str) -> Rank | None:
     """The rank a clerk chose (stored by :func:`rank_key_text`); ``None`` for "" or a key that no
     longer names a group of the rules."""
@@ -557,11 +599,17 @@ def rank_of(guest: Any, aliases: AliasTable = NO_ALIASES) -> Rank:
     return classify(title_of(guest), aliases)
 
 
-def order_guests(guests: Iterable[Any], aliases: AliasTable = NO_ALIASES) -> list[Any]:
-    """The guests in order of precedence (highest first); equal ranks and unknown titles keep their
-    given order. The items come back as they were given (strings, :class:`Guest`, dicts…)."""
+def order_guests(
+    guests: Iterable[Any], aliases: AliasTable = NO_ALIASES, order: OrderTable | None = None
+) -> list[Any]:
+    """The guests in order of precedence (highest first), by the law or by the office's ``order``;
+    equal ranks and unknown titles keep their given order. The items come back as they were given
+    (strings, :class:`Guest`, dicts…)."""
     items = list(guests)
-    ranks = [rank_of(item, aliases).key for item in items]
+    if order is None:
+        ranks = [rank_of(item, aliases).key for item in items]
+    else:
+        ranks = [order.key(rank_of(item, aliases)) for item in items]
     return [items[i] for i in sorted(range(len(items)), key=lambda i: (ranks[i], i))]
 
 

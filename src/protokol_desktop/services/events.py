@@ -683,8 +683,11 @@ def guests(request_id: int) -> list[GuestRow]:
 
 
 def ordered_guests(request_id: int) -> list[GuestRow]:
-    """The guest list in order of precedence (UU 9/2010 Pasal 9-11, 14, 15; ranks the clerk chose)."""
-    return precedence.order_guests(guests(request_id))
+    """The guest list in order of precedence (UU 9/2010 Pasal 9-11, 14, 15; ranks the clerk chose;
+    the office's order of the huruf groups)."""
+    from .precedence import order_table
+
+    return precedence.order_guests(guests(request_id), order=order_table())
 
 
 def _host_of(request_id: int, ordered: list[GuestRow]) -> Any:

@@ -17,11 +17,12 @@ from functools import lru_cache
 from ..domain import precedence
 from ..paths import resource_dir
 from ..store.events import PrecedenceAlias
-from ..store.models import database
+from ..store.models import Setting, database
 from . import Actor, ServiceError, audit
 from .events import now_utc, require_known, text, who
 
 DEFAULTS_FORMAT = "protokol-desktop/precedence-aliases"
+ORDER_KEY = "precedence_order"  # Setting: the office's order of the huruf groups, "tier:order" strings
 
 
 @lru_cache(maxsize=1)
@@ -128,3 +129,75 @@ def remove_alias(alias: str, actor: Actor, now: datetime | None = None) -> None:
             who(actor), "sebutan_jabatan_dihapus", "tata_tempat", key,
             {"sebutan": row.written, "jabatan": row.meaning}, None, now,
         )  # fmt: skip
+
+
+# --- the order of the huruf groups -----------------------------------------------------------------
+
+
+def _group_text(group: tuple[int, int]) -> str:
+    return f"{group[0]}:{group[1]}"
+
+
+def order_table() -> precedence.OrderTable:
+    """The office's order of the huruf groups (UU 9/2010 until the office changes it)."""
+    row = Setting.get_or_none(Setting.key == ORDER_KEY)
+    if row is None:
+        return precedence.OrderTable()
+    groups = []
+    for item in json.loads(row.value):
+        tier, order = (int(part) for part in item.split(":"))
+        groups.append((tier, order))
+    return precedence.OrderTable(groups)
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    key: str  # "tier:order"
+    label: str  # "Pasal 11 huruf f: Sekda, …"
+    moved: bool  # not at its place in the law
+
+
+def group_order_rows() -> list[GroupRow]:
+    table = order_table()
+    law = precedence.OrderTable().groups
+    labels = {(r.tier, r.order): precedence.group_label(r) for r in precedence.group_choices()}
+    return [GroupRow(_group_text(g), labels[g], law.index(g) != i) for i, g in enumerate(table.groups)]
+
+
+def _save_order(table: precedence.OrderTable, actor: Actor, detail: str, now: datetime) -> None:
+    before = Setting.get_or_none(Setting.key == ORDER_KEY)
+    with database.atomic():
+        if table.is_law:
+            Setting.delete().where(Setting.key == ORDER_KEY).execute()
+        else:
+            value = json.dumps([_group_text(g) for g in table.groups])
+            Setting.insert(key=ORDER_KEY, value=value).on_conflict(
+                conflict_target=[Setting.key], preserve=[Setting.value]
+            ).execute()
+        audit.record(who(actor), "urutan_golongan", "tata_tempat", ORDER_KEY,
+                     None if before is None else before.value, detail, now)  # fmt: skip
+
+
+def move_group(key: str, delta: int, actor: Actor, now: datetime | None = None) -> None:
+    """Move a huruf group one place up or down within its tier (the office's Perda)."""
+    from .permissions import require_manager
+
+    now = now_utc(now)
+    require_manager(actor, "Mengubah urutan golongan tata tempat")
+    table = order_table()
+    try:
+        tier, order = (int(part) for part in key.split(":"))
+        moved = table.moved((tier, order), delta)
+    except ValueError as exc:
+        raise ServiceError(f"Golongan itu tidak dapat dipindah: {exc}") from exc
+    label = next(r.label for r in group_order_rows() if r.key == key)
+    _save_order(moved, actor, f"{label} {'naik' if delta < 0 else 'turun'}", now)
+
+
+def reset_group_order(actor: Actor, now: datetime | None = None) -> None:
+    """Back to the order of UU 9/2010."""
+    from .permissions import require_manager
+
+    now = now_utc(now)
+    require_manager(actor, "Mengubah urutan golongan tata tempat")
+    _save_order(precedence.OrderTable(), actor, "urutan UU 9/2010", now)

@@ -141,3 +141,110 @@ class AliasDialog(QDialog):
         dialog = cls(rows, add, remove, preview, dialogs, parent)
         dialog.exec()
         return dialog.changed
+
+
+ORDER_HEADERS = ["No", "Golongan (huruf)", "Urutan"]
+
+
+class GroupOrderDialog(QDialog):
+    """The office's order of the huruf groups: UU 9/2010, or moved up and down within its tier where
+    the office's Perda orders its officials otherwise. ``move`` and ``reset`` return an error or
+    ``None``."""
+
+    def __init__(
+        self,
+        rows: Callable[[], Sequence[Any]],
+        move: Callable[[str, int], str | None],
+        reset: Callable[[], str | None],
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Urutan Golongan Tata Tempat")
+        self.setMinimumSize(760, 560)
+        self._rows, self._move, self._reset, self._dialogs = rows, move, reset, dialogs
+        self.changed = False
+        layout = QVBoxLayout(self)
+        note = QLabel(
+            "Urutan menurut UU 9/2010. Bila Perda kantor mengatur lain, pindahkan golongan naik atau turun "
+            "(di dalam tingkatnya: pejabat pusat dan provinsi tetap didahulukan)."
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.model = RowsModel(ORDER_HEADERS, self)
+        self.table = read_only_table(self.model, widths=(36, 560))
+        layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.up_button = QPushButton("Naik")
+        self.down_button = QPushButton("Turun")
+        self.reset_button = QPushButton("Kembalikan urutan UU 9/2010")
+        for button in (self.up_button, self.down_button, self.reset_button):
+            button.setAutoDefault(False)
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        buttons = QDialogButtonBox()
+        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.up_button.clicked.connect(self.move_up)
+        self.down_button.clicked.connect(self.move_down)
+        self.reset_button.clicked.connect(self.reset_order)
+        self.reload()
+
+    def reload(self, select: str | None = None) -> None:
+        rows = list(self._rows())
+        self.model.set_rows(
+            [
+                Row((number, r.label, "diubah kantor" if r.moved else "UU 9/2010"), key=r.key,
+                    colour=OWN_COLOUR if r.moved else None)  # fmt: skip
+                for number, r in enumerate(rows, start=1)
+            ]
+        )
+        keys = [r.key for r in rows]
+        if select in keys:
+            self.table.selectRow(keys.index(select))
+
+    def _selected(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(self.model.row(rows[0].row()).key) if rows else None
+
+    def _moved(self, delta: int) -> bool:
+        key = self._selected()
+        if key is None:
+            return False
+        error = self._move(key, delta)
+        if error:
+            self._dialogs.error(self, "Urutan tidak diubah", error)
+            return False
+        self.changed = True
+        self.reload(select=key)
+        return True
+
+    def move_up(self) -> bool:
+        return self._moved(-1)
+
+    def move_down(self) -> bool:
+        return self._moved(1)
+
+    def reset_order(self) -> bool:
+        error = self._reset()
+        if error:
+            self._dialogs.error(self, "Urutan tidak diubah", error)
+            return False
+        self.changed = True
+        self.reload()
+        return True
+
+    @classmethod
+    def edit(
+        cls,
+        rows: Callable[[], Sequence[Any]],
+        move: Callable[[str, int], str | None],
+        reset: Callable[[], str | None],
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> bool:
+        dialog = cls(rows, move, reset, dialogs, parent)
+        dialog.exec()
+        return dialog.changed

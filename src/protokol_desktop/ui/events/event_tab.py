@@ -236,12 +236,14 @@ class EventTab(RecordTab):
             self.guest_rank.addItem(precedence.group_label(rank), precedence.rank_key_text(rank))
         self.guest_rank_button = _button("Tetapkan golongan")
         self.aliases_button = _button("Sebutan jabatan…")
+        self.group_order_button = _button("Urutan golongan…")
         place.addWidget(QLabel("Tamu terpilih:"))
         place.addWidget(self.guest_up_button)
         place.addWidget(self.guest_down_button)
         place.addWidget(self.guest_rank, 1)
         place.addWidget(self.guest_rank_button)
         place.addWidget(self.aliases_button)
+        place.addWidget(self.group_order_button)
         layout.addLayout(place)
         host = QHBoxLayout()
         host.addWidget(QLabel("Tuan rumah (duduk di samping tamu tertinggi)"))
@@ -284,6 +286,7 @@ class EventTab(RecordTab):
         self.guest_down_button.clicked.connect(self.move_guest_down)
         self.guest_rank_button.clicked.connect(self.set_guest_rank)
         self.aliases_button.clicked.connect(self.edit_aliases)
+        self.group_order_button.clicked.connect(self.edit_group_order)
         self.host_button.clicked.connect(self.save_host)
 
     # -- filling
@@ -651,6 +654,30 @@ class EventTab(RecordTab):
             return None
 
         changed = AliasDialog.edit(aliases.alias_rows, add, remove, aliases.preview, self.context.dialogs, self)
+        if changed:
+            self.refresh()
+            self.changed.emit()
+        return changed
+
+    def edit_group_order(self) -> bool:
+        from ...services import precedence as order
+        from ..dialogs.precedence_aliases import GroupOrderDialog
+
+        def move(key: str, delta: int) -> str | None:
+            try:
+                order.move_group(key, delta, self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        def reset() -> str | None:
+            try:
+                order.reset_group_order(self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        changed = GroupOrderDialog.edit(order.group_order_rows, move, reset, self.context.dialogs, self)
         if changed:
             self.refresh()
             self.changed.emit()

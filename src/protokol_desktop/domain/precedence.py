@@ -8,6 +8,8 @@ The order is data (:data:`RULES`), read from the law:
   Kajari; party leaders; DPRD members; religious, adat and community leaders; asisten, kepala badan,
   kepala dinas, eselon II, BI and KPU heads; heads of vertical offices, Danramil, Kapolsek; kepala
   bagian, camat, eselon III; lurah/kepala desa (or its local name: raja negeri, kepala ohoi…), eselon IV.
+  The deputies of the Forkopimda members (Wakapolres, Kasdim, Wakajari, Wakil Ketua Pengadilan), whom
+  the law does not list, sit with the heads of vertical offices (huruf k), before Danramil and Kapolsek.
 - **Pasal 11 ayat (2)**: the officials of Pasal 9 ayat (1) (national) and Pasal 10 ayat (1) (provincial)
   who attend take their places *first*, in the order of those articles. The kabupaten/kota offices that
   Pasal 10 also lists (j, m-o) keep their Pasal 11 places. Following PP 56/2019 (Pasal 6A ayat (2)), the

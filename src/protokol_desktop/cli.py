@@ -197,9 +197,10 @@ def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
 def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
     from datetime import date
 
+    from .domain.calendar import SERVICE_DAYS_RULE
     from .domain.indonesian import format_date_long
     from .services import ServiceError
-    from .services.office import calendar, calendar_entries, set_office_day
+    from .services.office import calendar, calendar_entries, rescheduled_message, set_office_day
 
     def parse_day(text: str) -> date:
         try:
@@ -212,17 +213,17 @@ def cmd_calendar(args: argparse.Namespace, paths: AppPaths) -> int:
             print(f"{day.isoformat()}  {format_date_long(day):<28} {kind:<18} {name}")
         return 0
     if args.calendar_command == "add-holiday":
-        set_office_day(parse_day(args.date), True, args.name, actor=cli_actor())
-        print(f"Libur kantor {args.date} disimpan")
+        moved = set_office_day(parse_day(args.date), True, args.name, actor=cli_actor())
+        print(f"Libur kantor {args.date} disimpan. {rescheduled_message(moved)}")
         return 0
     if args.calendar_command == "add-workday":
-        set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor", actor=cli_actor())
-        print(f"Hari kerja kantor {args.date} disimpan")
+        moved = set_office_day(parse_day(args.date), False, args.name or "Hari kerja kantor", actor=cli_actor())
+        print(f"Hari kerja kantor {args.date} disimpan. {rescheduled_message(moved)}")
         return 0
     if args.calendar_command == "add":
         start = parse_day(args.date)
-        due = calendar().add_working_days(start, args.days)
-        print(f"{args.days} hari kerja dari {format_date_long(start)}: {format_date_long(due)}")
+        due = calendar().due_day(start, args.days)
+        print(f"{args.days} hari kerja dari {format_date_long(start)} ({SERVICE_DAYS_RULE}): {format_date_long(due)}")
         return 0
     return 2
 

@@ -293,5 +293,10 @@ def test_card_timer_uses_the_short_form_for_its_standard():
         status = "berjalan"
         finished_at = None
         timer = StepTimer(start, None, 0, None, 75)
+        standard_text = ""
 
     assert timer_text(_Card(), start + timedelta(minutes=9)) == "9 m / 1 j 15 m"
+    in_days = _Card()
+    in_days.timer = StepTimer(start, None, 0, None, 2 * 24 * 60)
+    in_days.standard_text = "2 hari"
+    assert timer_text(in_days, start + timedelta(hours=26)) == "1 h 2 j / 2 hari"

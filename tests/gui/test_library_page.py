@@ -94,3 +94,31 @@ def test_pdf_export_from_the_library(main_window, tmp_path, dialogs):
     window.library.export_pdf_button.click()
     assert (tmp_path / "sambutan.pdf").read_bytes().startswith(b"%PDF")
     assert dialogs.written[-1] == ("Ekspor berhasil", "SOP AMB-SAMBUTAN disimpan ke:", str(tmp_path / "sambutan.pdf"))
+
+
+def test_import_sop_with_steps_in_days_and_see_its_timer(main_window, tmp_path, dialogs, qtbot):
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtCore import Qt
+
+    from protokol_desktop.ui.board.delegate import timer_text
+    from tests.unit.test_day_steps import _sop_file
+
+    window, controller = main_window
+    window.navigation.setCurrentRow(window.pages.indexOf(window.library))
+    dialogs.files = [str(_sop_file(tmp_path))]
+    qtbot.mouseClick(window.library.import_button, Qt.MouseButton.LeftButton)
+    assert not dialogs.errors, dialogs.errors
+    assert dialogs.infos[-1][0] == "Impor berhasil"
+    row = next(r for r in window.library.model.rows() if r.key == "UJI-HARIAN")
+    assert "20 Menit + 3 Hari + 1 Hari kerja" in row.values
+
+    kabag = Actor("Drs. Ahmad", "Kabag")
+    start = datetime.now(UTC) - timedelta(hours=3)
+    request_id = rs.register_request(sambutan_form(sop_code="UJI-HARIAN", received_at=start), kabag)
+    rs.start_request(request_id, kabag, now=start)
+    rs.complete_step(request_id, kabag, now=start + timedelta(minutes=5))
+    with qtbot.waitSignal(controller.board.reloaded):
+        controller.board.reload()
+    card = next(c for m in controller.board.models.values() for c in m.cards() if c.request_id == request_id)
+    assert timer_text(card, start + timedelta(hours=2, minutes=5)) == "2 j 0 m / 1 hari"

@@ -436,3 +436,19 @@ def test_total_and_signature_stay_with_the_last_step():
     assert len(last_page.procedure_rows) >= 1
     for text in ("Jumlah", "3 Jam 30 Menit", "Disahkan oleh", "KEPALA BAGIAN", "Budi", "NIP. 1970"):
         assert text in last_page.text().splitlines()
+
+
+def test_steps_timed_in_days_are_totalled_apart_in_the_pdf(seeds, tmp_path):
+    from dataclasses import replace
+
+    sambutan = seeds["AMB-SAMBUTAN"]
+    waktu = {2: "1 hari", 3: "2 hari", 4: "1 hari kerja"}
+    steps = tuple(replace(s, waktu=waktu.get(s.number, s.waktu)) for s in sambutan.steps)
+    sop = sambutan.with_steps(steps)
+    assert sop.total_text == "2 Jam 30 Menit + 3 Hari + 1 Hari kerja"
+    lines = layout_of(sop).text().splitlines()
+    at = lines.index("2 Jam 30 Menit")  # each unit family on its own line of the Jumlah cell
+    assert lines[at + 1 : at + 3] == ["+ 3 Hari", "+ 1 Hari kerja"]
+    text = one_line(pdftotext(write(sop, tmp_path / "hari.pdf")))
+    assert "2 Jam 30 Menit + 3 Hari + 1 Hari kerja" in text
+    assert "3 langkah dalam hari dijumlah terpisah" in text

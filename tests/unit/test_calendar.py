@@ -8,7 +8,7 @@ day 1).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 import pytest
 
@@ -245,10 +245,41 @@ def test_deadline_one_calendar_day_wit(cal):
     assert due.tzinfo is UTC
 
 
-def test_deadline_one_calendar_day_ignores_holidays(cal):
-    # Wednesday 2026-05-13 09.00 WIB -> Thursday (Kenaikan) 16.00 WIB: "1 hari" counts calendar days.
-    due = cal.deadline(utc(2026, 5, 13, 2, 0), parse_duration("1 hari"), office_zone("WIB"))
-    assert due == utc(2026, 5, 14, 9, 0)
+@pytest.mark.parametrize(
+    ("received", "due_day"),
+    [
+        # Wed 13 May 2026: Thu 14 is Kenaikan, Fri 15 its cuti bersama -> Monday 18 May.
+        (utc(2026, 5, 13, 0, 0), date(2026, 5, 18)),
+        # Tue 17 Mar 2026: 18 cuti Nyepi, 19 Nyepi, 20-24 Idul Fitri and its cuti bersama -> Wed 25 Mar.
+        (utc(2026, 3, 17, 0, 0), date(2026, 3, 25)),
+        # Fri 27 Nov 2026: not Saturday 28 -> Monday 30 Nov.
+        (utc(2026, 11, 27, 0, 0), date(2026, 11, 30)),
+        # Received after closing time on Wednesday: the count still starts on the next working day.
+        (utc(2026, 5, 13, 8, 30), date(2026, 5, 18)),
+        # Received on Saturday: Monday is day 1.
+        (utc(2026, 11, 28, 1, 0), date(2026, 11, 30)),
+    ],
+)
+def test_one_day_service_ends_on_a_working_day(cal, received, due_day):
+    zone = office_zone("WIT")
+    found = cal.service_deadline(received, parse_duration("1 hari"), zone)
+    assert found is not None
+    assert found.day == due_day
+    assert cal.is_working_day(found.day)
+    assert found.due_at == datetime.combine(due_day, calendar_module.OFFICE_CLOSE, tzinfo=zone).astimezone(UTC)
+    assert found.rule == "1 hari kerja, dihitung sejak hari kerja berikutnya"
+    # One rule: the CLI's "calendar add DATE 1" counts the same.
+    assert cal.due_day(received.astimezone(zone).date(), 1) == due_day
+
+
+def test_calendar_days_frame_never_due_on_a_closed_day(cal):
+    zone = office_zone("WIB")
+    day = date(2026, 1, 1)
+    while day < date(2027, 1, 1):
+        for text in ("1 hari", "2 hari", "3 Hari kerja"):
+            found = cal.service_deadline(datetime.combine(day, time(10), tzinfo=zone), parse_duration(text), zone)
+            assert found is not None and cal.is_working_day(found.day), (day, text)
+        day += timedelta(days=1)
 
 
 def test_deadline_working_days_wit_and_wib(cal):

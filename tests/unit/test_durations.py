@@ -15,6 +15,7 @@ from protokol_desktop.domain.durations import (
     format_duration,
     format_minutes,
     parse_duration,
+    sum_standards,
     total_minutes,
 )
 
@@ -180,9 +181,14 @@ def test_total_counts_tentative_and_empty_steps():
     assert total_minutes([]) == (0, 0)
 
 
-def test_total_refuses_day_durations():
-    with pytest.raises(DurationError, match="1 Hari"):
-        total_minutes([parse_duration("1 jam"), parse_duration("1 hari")])
+def test_total_keeps_day_durations_apart():
+    steps = [parse_duration(t) for t in ("1 jam", "1 hari", "2 hari", "15 menit", "1 Hari kerja", "tentatif")]
+    assert total_minutes(steps) == (75, 1)
+    total = sum_standards(steps)
+    assert (total.minutes, total.days, total.working_days, total.without, total.timed_in_days) == (75, 3, 1, 1, 3)
+    assert total.text == "1 Jam 15 Menit + 3 Hari + 1 Hari kerja"
+    assert sum_standards([parse_duration("2 hari")]).text == "2 Hari"
+    assert sum_standards([parse_duration("5 menit")]).text == "5 Menit"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -260,3 +260,19 @@ def test_seating_row_without_host_and_with_host_in_the_list():
 def test_more_spellings(title, tier, letter):
     rank = classify(title)
     assert (rank.tier, rank.letter) == (tier, letter), title
+
+
+def test_alias_table_replaces_whole_words_longest_first_once():
+    from protokol_desktop.domain.precedence import Alias, AliasTable, classify
+
+    table = AliasTable(
+        [Alias("Ketua Dewan", "Ketua DPRD"), Alias("Wakil Ketua Dewan", "Wakil Ketua DPRD"), Alias("Dewan", "Camat")]
+    )
+    assert classify("Wakil Ketua Dewan", table).letter == "e"  # the longer alias wins
+    assert classify("Ketua Dewan Kota Ambon", table).letter == "d"
+    assert classify("Dewan", table).letter == "l"
+    assert classify("Dewanto, Camat", table).letter == "l"  # whole words only: "Dewanto" is a name
+    assert not classify("Ketua Dewan").known  # without the table
+    # The office's alias (later in the list) overrides a default with the same spelling.
+    own = AliasTable([Alias("Kasdim", "Kepala Staf Kodim", builtin=True), Alias("kasdim.", "Camat")])
+    assert classify("Kasdim 1504", own).letter == "l"

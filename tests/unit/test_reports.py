@@ -274,7 +274,7 @@ def test_register_columns_dates_and_numbers(demo, tmp_path):
     )  # fmt: skip
     assert tuple(c.value for c in wb["Riwayat Langkah"][1]) == STEP_HEADERS == (
         "Nomor Surat", "Layanan", "Langkah", "Putaran", "Uraian", "Pelaksana", "Petugas", "Mulai", "Selesai",
-        "Durasi (menit)", "Standar (menit)", "Status",
+        "Durasi (menit)", "Standar (menit)", "Mutu Baku", "Status",
     )  # fmt: skip
     assert len(table) == len(rows) == 80
     assert [r["No"] for r in table] == list(range(1, 81))
@@ -422,7 +422,7 @@ def test_hand_driven_requests_give_exact_rows(store, tmp_path):
 
     register = {r.request_id: r for r in rp.register_rows(*period, now=now)}
     assert register[on_time].on_time == "Ya" and register[on_time].finished_at == clock.astimezone(zone)
-    assert (register[on_time].actual, register[on_time].actual_unit) == (0.0, "hari")
+    assert (register[on_time].actual, register[on_time].actual_unit) == (0.0, "hari kerja")
     assert register[on_time].jangka_waktu == "1 Hari" and register[on_time].status_label == "Selesai"
     assert (register[cancelled].status_label, register[cancelled].on_time, register[cancelled].actual) == (
         "Dibatalkan", "", None,

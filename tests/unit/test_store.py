@@ -124,3 +124,24 @@ def test_office_profile_files_are_named_after_their_code():
     assert len(files) == 4
     for path in files:
         assert json.loads(path.read_text(encoding="utf-8"))["code"] == path.stem
+
+
+def test_version_7_adds_aliases_and_guest_ranks_to_a_version_6_database(tmp_path, monkeypatch):
+    path = tmp_path / "v6.sqlite3"
+    with monkeypatch.context() as patch:
+        patch.setattr(store_db, "MIGRATIONS", store_db.MIGRATIONS[:6])
+        patch.setattr(store_db, "SCHEMA_VERSION", 6)
+        db = open_database(path)
+        # Version 6 as it shipped: today's model gave event_guest the new column; take it away.
+        db.execute_sql("ALTER TABLE event_guest DROP COLUMN rank_key")
+        assert "rank_key" not in {c.name for c in db.get_columns("event_guest")}
+        assert not db.table_exists("precedence_alias")
+        close_database()
+    db = open_database(path, backup_dir=tmp_path / "backup")
+    try:
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 7
+        assert "rank_key" in {c.name for c in db.get_columns("event_guest")}
+        assert {c.name for c in db.get_columns("precedence_alias")} >= {"alias_key", "written", "meaning"}
+    finally:
+        close_database()
+    assert list((tmp_path / "backup").glob("sebelum-migrasi-v6-*.sqlite3"))

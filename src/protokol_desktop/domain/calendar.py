@@ -4,9 +4,13 @@ A working day is Monday to Friday, minus the national public holidays and the *c
 (the ``holidays`` package, categories ``public`` and ``government``), minus the office's own extra
 holidays, plus the office's own extra working days (a Saturday made up for a cuti bersama, say).
 
-Deadlines in working days follow the office habit: a request received on a working day counts that
-day as day 0, and "3 hari kerja" ends at the close of the third working day after it; a request
-received outside working days starts counting from the next working day.
+Deadlines follow one rule (:meth:`WorkingCalendar.service_deadline`, used by intake, the holiday
+rescheduling and ``calendar add``): the count starts on the next working day after the day the letter
+was received ("dihitung sejak hari kerja berikutnya"), so a request received on a working day counts
+that day as day 0 and "3 hari kerja" ends at the close of the third working day after it, and one
+received outside working days has the next working day as day 1. A service time frame written in
+days, "1 hari" as in a Standar Pelayanan, is counted in working days the same way: a due day never
+falls on a day the office is closed (Kenaikan, a cuti bersama, a Saturday).
 """
 
 from __future__ import annotations
@@ -19,7 +23,10 @@ from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .durations import Duration, DurationKind
+from .durations import Duration, DurationKind, format_duration
+
+SERVICE_DAYS_RULE = "dihitung sejak hari kerja berikutnya"
+"""How a time frame in days is counted, in the words the intake form shows."""
 
 OFFICE_CLOSE = time(16, 0)  # end of the working day in regional offices (jam kerja 07.30-16.00)
 
@@ -57,6 +64,15 @@ def holidays_version() -> str:
         return "?"
     origin = Path(spec.origin)
     return f"{origin.parent}:{origin.stat().st_mtime_ns}" if origin.exists() else str(origin)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a service is due, and the rule that gave it, as the intake form shows it."""
+
+    due_at: datetime  # aware UTC
+    day: date  # the office-local due day
+    rule: str  # "1 hari kerja, dihitung sejak hari kerja berikutnya"
 
 
 @dataclass
@@ -137,22 +153,51 @@ class WorkingCalendar:
                 result[day] = name
         return sorted(result.items())
 
-    def deadline(self, received: datetime, frame: Duration, zone: tzinfo) -> datetime | None:
-        """When a service with jangka waktu ``frame`` received at ``received`` is due (aware UTC).
+    def due_day(self, start: date, days: int) -> date:
+        """The due day of a time frame of ``days`` days starting from the office-local day ``start``
+        (the rule of the module: counted from the next working day; always a working day)."""
+        return self.add_working_days(start, days)
 
-        Working days end at :data:`OFFICE_CLOSE` of the last day; calendar days too ("1 hari":
-        by the close of the next day); clock frames are simply added. ``None`` without a standard.
+    def service_deadline(self, received: datetime, frame: Duration, zone: tzinfo) -> Deadline | None:
+        """When a service with jangka waktu ``frame`` received at ``received`` is due.
+
+        A frame in days ("1 hari", "3 Hari kerja") ends at :data:`OFFICE_CLOSE` of the working day
+        :meth:`due_day` gives; a clock frame ("4 Jam") is simply added. ``None`` without a standard.
         """
         local = received.astimezone(zone)
         if frame.kind is DurationKind.MINUTES:
-            return (received + timedelta(minutes=float(frame.amount))).astimezone(UTC)
-        if frame.kind is DurationKind.WORKING_DAYS:
-            due_day = self.add_working_days(local.date(), _ceil(frame.amount))
-        elif frame.kind is DurationKind.DAYS:
-            due_day = local.date() + timedelta(days=_ceil(frame.amount))
-        else:
+            due = (received + timedelta(minutes=float(frame.amount))).astimezone(UTC)
+            return Deadline(due, due.astimezone(zone).date(), f"{format_duration(frame)} sejak diterima")
+        if frame.kind not in (DurationKind.WORKING_DAYS, DurationKind.DAYS):
             return None
-        return datetime.combine(due_day, OFFICE_CLOSE, tzinfo=zone).astimezone(UTC)
+        days = _ceil(frame.amount)
+        due_day = self.due_day(local.date(), days)
+        due = datetime.combine(due_day, OFFICE_CLOSE, tzinfo=zone).astimezone(UTC)
+        return Deadline(due, due_day, f"{days} hari kerja, {SERVICE_DAYS_RULE}")
+
+    def step_limit_minutes(self, started: datetime, standard: Duration, zone: tzinfo) -> int | None:
+        """The time a step may take, in minutes of its timer, from its Mutu Baku and its start.
+
+        Clock standards are their minutes; "2 hari" is calendar days, 2 x 24 hours from the start;
+        "1 hari kerja" runs to the office close of the working day :meth:`due_day` gives (the same rule
+        as a service deadline), so a step started on Friday has until Monday 16.00. ``None`` without
+        a standard. Pauses lengthen the time as they do for clock standards.
+        """
+        if standard.kind is DurationKind.MINUTES:
+            return standard.minutes
+        if standard.kind is DurationKind.DAYS:
+            return round(standard.amount * 24 * 60)
+        if standard.kind is DurationKind.WORKING_DAYS:
+            local = started.astimezone(zone)
+            due_day = self.due_day(local.date(), _ceil(standard.amount))
+            due = datetime.combine(due_day, OFFICE_CLOSE, tzinfo=zone)
+            return max(0, round((due - local).total_seconds() / 60))
+        return None
+
+    def deadline(self, received: datetime, frame: Duration, zone: tzinfo) -> datetime | None:
+        """The due time (aware UTC) of :meth:`service_deadline`."""
+        found = self.service_deadline(received, frame, zone)
+        return None if found is None else found.due_at
 
     def working_days_left(self, now: datetime, due: datetime, zone: tzinfo) -> int:
         """Working days from today to the due day (0 on the due day, negative when late)."""

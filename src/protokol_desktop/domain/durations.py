@@ -162,15 +162,52 @@ def format_duration(duration: Duration) -> str:
 def total_minutes(durations: list[Duration]) -> tuple[int, int]:
     """Sum of the clock durations, and how many had no standard (tentatif or empty).
 
-    Day durations raise: a step total mixes only clock times in the documents.
+    Standards in days ("2 hari", "1 hari kerja") are not minutes: they are left out here and summed
+    apart by :func:`sum_standards`.
     """
-    total = Fraction(0)
+    total = sum_standards(durations)
+    return total.minutes, total.without
+
+
+@dataclass(frozen=True)
+class StandardTotal:
+    """The Jumlah of a column of step standards, each unit family apart: clock minutes, calendar days
+    and working days do not add up into one another."""
+
+    minutes: int = 0
+    days: Fraction = Fraction(0)
+    working_days: Fraction = Fraction(0)
+    without: int = 0  # steps without a standard (tentatif or empty)
+    timed_in_days: int = 0  # steps whose standard is in days or working days
+
+    @property
+    def text(self) -> str:
+        """``"3 Jam 40 Menit + 2 Hari"``; ``"2 Hari"`` when every timed step is in days."""
+        parts = []
+        if self.minutes or not (self.days or self.working_days):
+            parts.append(format_minutes(self.minutes))
+        if self.days:
+            parts.append(format_duration(Duration(DurationKind.DAYS, self.days)))
+        if self.working_days:
+            parts.append(format_duration(Duration(DurationKind.WORKING_DAYS, self.working_days)))
+        return " + ".join(parts)
+
+
+def sum_standards(durations: list[Duration]) -> StandardTotal:
+    minutes = Fraction(0)
+    days = Fraction(0)
+    working = Fraction(0)
     without = 0
+    in_days = 0
     for duration in durations:
         if not duration.has_standard:
             without += 1
         elif duration.kind is DurationKind.MINUTES:
-            total += duration.amount
+            minutes += duration.amount
+        elif duration.kind is DurationKind.DAYS:
+            days += duration.amount
+            in_days += 1
         else:
-            raise DurationError(f"Langkah dengan waktu {format_duration(duration)} tidak dapat dijumlah dalam menit")
-    return round(total), without
+            working += duration.amount
+            in_days += 1
+    return StandardTotal(round(minutes), days, working, without, in_days)

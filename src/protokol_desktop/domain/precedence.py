@@ -8,6 +8,8 @@ The order is data (:data:`RULES`), read from the law:
   Kajari; party leaders; DPRD members; religious, adat and community leaders; asisten, kepala badan,
   kepala dinas, eselon II, BI and KPU heads; heads of vertical offices, Danramil, Kapolsek; kepala
   bagian, camat, eselon III; lurah/kepala desa (or its local name: raja negeri, kepala ohoi…), eselon IV.
+  The deputies of the Forkopimda members (Wakapolres, Kasdim, Wakajari, Wakil Ketua Pengadilan), whom
+  the law does not list, sit with the heads of vertical offices (huruf k), before Danramil and Kapolsek.
 - **Pasal 11 ayat (2)**: the officials of Pasal 9 ayat (1) (national) and Pasal 10 ayat (1) (provincial)
   who attend take their places *first*, in the order of those articles. The kabupaten/kota offices that
   Pasal 10 also lists (j, m-o) keep their Pasal 11 places. Following PP 56/2019 (Pasal 6A ayat (2)), the
@@ -18,6 +20,15 @@ The order is data (:data:`RULES`), read from the law:
   Asisten I", "Asisten I a.n. Walikota" and ``Guest(title="Asisten I", represents="Walikota")`` all rank
   as an Asisten.
 - Acting heads (Pj., Plt., Plh.) take the place of the office they hold.
+
+Abbreviations and local spellings a clerk types ("Wakapolres", "Kepala Kejari", "Kades", "Ketua KPUD",
+"Anggota Dewan") are read through an :class:`AliasTable`: each alias stands for a title the rules
+know, and is replaced by it (whole words, after normalising) before the rules are tried. The shipped
+defaults are data (``resources/precedence/aliases.json``); the office adds its own (stored by the
+services). A guest whose title is still not recognised is placed by the clerk: the services keep a
+chosen rank per guest (:func:`rank_from_key`), which takes the place of :func:`classify`. The order
+of the huruf groups is data too (:class:`OrderTable`): UU 9/2010 by default, the office's own where
+its Perda orders local officials otherwise.
 
 Offices within one huruf share a rank; the law lists them in an order (Sekda, TNI, Polri, courts,
 Kejaksaan in huruf f) and that order is kept as a secondary key, so a list always comes out the same
@@ -165,6 +176,42 @@ def normalise(title: str) -> str:
     for pattern, replacement in _ABBREVIATIONS:
         text = re.sub(pattern, replacement, text)
     return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Alias:
+    """``alias`` (as the clerk types it) means the title ``meaning``, which the rules recognise."""
+
+    alias: str
+    meaning: str
+    builtin: bool = False  # shipped with the app (resources/precedence/aliases.json)
+
+
+class AliasTable:
+    """Aliases applied as whole-word replacements on a normalised title; the longest alias wins
+    where two overlap, and replacements are not applied again to what they produced."""
+
+    def __init__(self, aliases: Iterable[Alias] = ()) -> None:
+        self.aliases = tuple(aliases)
+        mapping: dict[str, str] = {}
+        for item in self.aliases:  # later entries (the office's own) override earlier ones
+            key = normalise(item.alias)
+            if key:
+                mapping[key] = normalise(item.meaning)
+        self._mapping = mapping
+        keys = sorted(mapping, key=len, reverse=True)
+        self._pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b") if keys else None
+
+    def apply(self, normalised: str) -> str:
+        if self._pattern is None:
+            return normalised
+        return self._pattern.sub(lambda m: self._mapping[m.group(0)], normalised)
+
+    def meaning_of(self, alias: str) -> str | None:
+        return self._mapping.get(normalise(alias))
+
+
+NO_ALIASES = AliasTable()
 
 
 _AN = re.compile(r"\s*\(?\s*\b(?:a\s*\.\s*n|atas nama)\b\.?\s*", re.IGNORECASE)
@@ -384,6 +431,10 @@ def _rules() -> list[Rule]:
             _local("j", "Asisten Sekda, kepala badan/dinas, eselon II, BI, KPU", 4),
         ),
         (r"^ketua (?:kpu|bawaslu)\b", _local("j", "Asisten Sekda, kepala badan/dinas, eselon II, BI, KPU", 5)),
+        (
+            r"^(?:wakil (?:kapolres|dandim|kajari|ketua pengadilan(?: negeri| agama)?)|kepala staf kodim)\b",
+            _local("k", "Kepala instansi vertikal dan UPT, Danramil, Kapolsek", 1),
+        ),
         (r"^danramil\b", _local("k", "Kepala instansi vertikal dan UPT, Danramil, Kapolsek", 2)),
         (r"^kapolsek\b", _local("k", "Kepala instansi vertikal dan UPT, Danramil, Kapolsek", 3)),
         (r"^kepala bagian\b", _local("l", "Kepala bagian, camat, eselon III", 0)),
@@ -410,21 +461,21 @@ def _rules() -> list[Rule]:
 RULES: list[Rule] = _rules()
 
 
-def classify(title: str) -> Rank:
+def classify(title: str, aliases: AliasTable = NO_ALIASES) -> Rank:
     """The rank of the office in ``title`` (its own office: representation does not count). A title
     written after a name ("H. Thoriqul Haq, Bupati Lumajang") is found in its comma-separated parts."""
     office = own_office(title)
-    rank = _classify(office)
+    rank = _classify(office, aliases)
     if not rank.known and "," in office:
         for part in office.split(",")[1:]:
-            rank = _classify(part)
+            rank = _classify(part, aliases)
             if rank.known:
                 break
     return rank
 
 
-def _classify(title: str) -> Rank:
-    text = normalise(title)
+def _classify(title: str, aliases: AliasTable = NO_ALIASES) -> Rank:
+    text = aliases.apply(normalise(title))
     text = _HONORIFICS.sub("", text)
     text = _ACTING.sub("", text)
     spouse = _SPOUSE.match(text)
@@ -439,6 +490,98 @@ def _classify(title: str) -> Rank:
     return UNKNOWN_RANK
 
 
+# --- ranks chosen by the clerk -------------------------------------------------------------------
+
+PLACED = " (ditempatkan petugas)"
+END_OF_GROUP = 99.0  # a rank chosen by huruf sits after the officials the law lists in that huruf
+
+
+def rank_key_text(rank: Rank) -> str:
+    """``"2:5:1"``: how a chosen rank is stored."""
+    return f"{rank.tier}:{rank.order}:{rank.sub:g}"
+
+
+def group_choices() -> list[Rank]:
+    """One rank per huruf (and per national order), highest first: what a clerk can choose for a
+    guest the rules do not know. Each sits at the end of its huruf."""
+    seen: dict[tuple[int, int], Rank] = {}
+    for rule in RULES:
+        rank = rule.rank
+        key = (rank.tier, rank.order)
+        if key not in seen:
+            seen[key] = Rank(rank.tier, rank.order, END_OF_GROUP, rank.group, rank.letter)
+    return sorted(seen.values(), key=lambda r: r.key)
+
+
+def group_label(rank: Rank) -> str:
+    """``"Pasal 11 huruf f: Sekda, Dandim, Kapolres, Ketua Pengadilan, Kajari"``."""
+    if rank.tier == LOCAL:
+        return f"Pasal 11 huruf {rank.letter}: {rank.group}"
+    if rank.tier == PROVINCIAL:
+        return f"Provinsi, Pasal 10 huruf {rank.letter}: {rank.group}"
+    if rank.tier == NATIONAL:
+        return f"Pusat, Pasal 9: {rank.group}"
+    return rank.group
+
+
+class OrderTable:
+    """The order of the huruf groups an office follows: UU 9/2010 by default, or the office's own
+    where a Perda orders its officials otherwise (``groups``: ``(tier, order)`` pairs, highest first).
+    Groups moved only within their tier (Pasal 11 ayat (2) keeps national and provincial officials
+    first); groups the office's list lacks (added by a later version) keep their place after their
+    predecessor in the law."""
+
+    def __init__(self, groups: Sequence[tuple[int, int]] = ()) -> None:
+        law = [(r.tier, r.order) for r in group_choices()]
+        known = set(law)
+        result = list(dict.fromkeys(g for g in groups if g in known))
+        for index, group in enumerate(law):
+            if group not in result:
+                before = law[index - 1] if index else None
+                result.insert(result.index(before) + 1 if before in result else 0, group)
+        self.groups = tuple(result)
+        self._index = {group: index for index, group in enumerate(result)}
+
+    @property
+    def is_law(self) -> bool:
+        return list(self.groups) == [(r.tier, r.order) for r in group_choices()]
+
+    def key(self, rank: Rank) -> tuple[int, int, float]:
+        """The sort key of ``rank`` in this order (tier first: it never changes across tiers)."""
+        index = self._index.get((rank.tier, rank.order))
+        if index is None:
+            return (rank.tier, len(self._index), rank.sub)
+        return (rank.tier, index, rank.sub)
+
+    def moved(self, group: tuple[int, int], delta: int) -> OrderTable:
+        """This order with ``group`` one place up (``delta`` < 0) or down within its tier."""
+        groups = list(self.groups)
+        index = groups.index(group)
+        target = index + (-1 if delta < 0 else 1)
+        if not 0 <= target < len(groups) or groups[target][0] != group[0]:
+            raise ValueError("sudah di ujung tingkatnya")
+        groups[index], groups[target] = groups[target], groups[index]
+        return OrderTable(groups)
+
+
+def rank_from_key(text: str) -> Rank | None:
+    """The rank a clerk chose (stored by :func:`rank_key_text`); ``None`` for "" or a key that no
+    longer names a group of the rules."""
+    parts = text.split(":")
+    if len(parts) != 3:
+        return None
+    try:
+        tier, order, sub = int(parts[0]), int(parts[1]), float(parts[2])
+    except ValueError:
+        return None
+    if tier == UNKNOWN:
+        return Rank(UNKNOWN, order, sub, UNKNOWN_RANK.group + PLACED)
+    for rule in RULES:
+        if (rule.rank.tier, rule.rank.order) == (tier, order):
+            return Rank(tier, order, sub, rule.rank.group + PLACED, rule.rank.letter)
+    return None
+
+
 def title_of(guest: Any) -> str:
     """The office of a guest given as a string, a :class:`Guest`, a mapping or any object with
     ``title`` / ``jabatan``."""
@@ -449,15 +592,27 @@ def title_of(guest: Any) -> str:
     return str(getattr(guest, "title", "") or getattr(guest, "jabatan", "") or "")
 
 
-def rank_of(guest: Any) -> Rank:
-    return classify(title_of(guest))
+def rank_of(guest: Any, aliases: AliasTable = NO_ALIASES) -> Rank:
+    """The rank of a guest: a :class:`Rank` it carries as ``rank`` (a rank the clerk chose, say),
+    else the rank of its title."""
+    carried = getattr(guest, "rank", None)
+    if isinstance(carried, Rank):
+        return carried
+    return classify(title_of(guest), aliases)
 
 
-def order_guests(guests: Iterable[Any]) -> list[Any]:
-    """The guests in order of precedence (highest first); equal ranks and unknown titles keep their
-    given order. The items come back as they were given (strings, :class:`Guest`, dicts…)."""
+def order_guests(
+    guests: Iterable[Any], aliases: AliasTable = NO_ALIASES, order: OrderTable | None = None
+) -> list[Any]:
+    """The guests in order of precedence (highest first), by the law or by the office's ``order``;
+    equal ranks and unknown titles keep their given order. The items come back as they were given
+    (strings, :class:`Guest`, dicts…)."""
     items = list(guests)
-    return [item for _, item in sorted(enumerate(items), key=lambda pair: (rank_of(pair[1]).key, pair[0]))]
+    if order is None:
+        ranks = [rank_of(item, aliases).key for item in items]
+    else:
+        ranks = [order.key(rank_of(item, aliases)) for item in items]
+    return [items[i] for i in sorted(range(len(items)), key=lambda i: (ranks[i], i))]
 
 
 # --- seating ------------------------------------------------------------------------------------

@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .durations import Duration, DurationError, DurationKind, format_minutes, parse_duration, total_minutes
+from .durations import (
+    Duration,
+    DurationError,
+    DurationKind,
+    StandardTotal,
+    parse_duration,
+    sum_standards,
+    total_minutes,
+)
 
 FORMAT_NAME = "protokol-desktop/sop"
 FORMAT_VERSION = 2
@@ -262,12 +270,19 @@ class Sop:
 
     @property
     def total(self) -> tuple[int, int]:
-        """Sum of the step standards in minutes, and the number of steps without a standard."""
+        """Sum of the step standards in minutes, and the number of steps without a standard (steps
+        timed in days are summed apart: :attr:`totals`)."""
         return total_minutes([s.duration for s in self.steps])
 
     @property
+    def totals(self) -> StandardTotal:
+        """The Jumlah of the Waktu column, minutes, days and working days apart."""
+        return sum_standards([s.duration for s in self.steps])
+
+    @property
     def total_text(self) -> str:
-        return format_minutes(self.total[0])
+        """``"3 Jam 40 Menit"``, or ``"3 Jam 40 Menit + 2 Hari"`` with steps timed in days."""
+        return self.totals.text
 
     @property
     def tentative_steps(self) -> int:
@@ -357,10 +372,8 @@ def _parse_step(data: Any, index: int) -> Step:
         step_duration = parse_duration(waktu)
     except DurationError as exc:
         raise SopFormatError(f"{where}waktu", str(exc)) from exc
-    if step_duration.days is not None:
-        raise SopFormatError(
-            f"{where}waktu", f'"{waktu}": waktu langkah ditulis dalam menit atau jam (hari hanya untuk jangka waktu)'
-        )
+    if step_duration.days is not None and step_duration.days <= 0:
+        raise SopFormatError(f"{where}waktu", f'"{waktu}": jumlah hari harus lebih dari nol')
     return Step(
         number=number,
         uraian=_str(data, "uraian", where, required=True),
@@ -609,7 +622,8 @@ def sop_to_dict(sop: Sop) -> dict[str, Any]:
 
 def summary(sop: Sop, office_name: str = "") -> dict[str, Any]:
     """The ``sop list --json`` entry."""
-    total, _ = sop.total
+    totals = sop.totals
+    total = totals.minutes
     return {
         "code": sop.code,
         "name": sop.name,
@@ -621,7 +635,9 @@ def summary(sop: Sop, office_name: str = "") -> dict[str, Any]:
         "steps": len(sop.steps),
         "executors": list(sop.executors),
         "total_minutes": total,
-        "total_text": format_minutes(total),
+        "total_text": totals.text,
+        "total_days": float(totals.days),
+        "total_working_days": float(totals.working_days),
         "tentative_steps": sop.tentative_steps,
         "untimed_steps": sop.untimed_steps,
         "time_frame": sop.standard.jangka_waktu or None,

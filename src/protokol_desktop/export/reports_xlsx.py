@@ -67,7 +67,7 @@ REGISTER_HEADERS = (
 )  # fmt: skip
 STEP_HEADERS = (
     "Nomor Surat", "Layanan", "Langkah", "Putaran", "Uraian", "Pelaksana", "Petugas", "Mulai", "Selesai",
-    "Durasi (menit)", "Standar (menit)", "Status",
+    "Durasi (menit)", "Standar (menit)", "Mutu Baku", "Status",
 )  # fmt: skip
 
 _THIN = Side(style="thin", color="000000")
@@ -348,13 +348,14 @@ def _steps_sheet(ws: Worksheet, steps: Sequence[StepRow], meta: ReportMeta) -> N
         Col("Selesai", "datetime"),
         Col("Durasi (menit)", "minutes"),
         Col("Standar (menit)", "int"),
+        Col("Mutu Baku", max_width=14),
         Col("Status", max_width=13),
     ]
     assert tuple(c.title for c in cols) == STEP_HEADERS
     values = [
         [
             s.nomor_surat, s.service, s.step_number, s.round, s.uraian, s.role, s.person, s.started_at, s.ended_at,
-            s.durasi, s.standar, s.status,
+            s.durasi, s.standar, s.mutu_baku, s.status,
         ]
         for s in steps
     ]  # fmt: skip
@@ -431,9 +432,13 @@ def _step_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> None:
         Col("Uraian", max_width=44, min_width=20),
         Col("Pelaksana", max_width=12),
         Col("Standar (menit)", "int"),
+        Col("Mutu Baku", max_width=14),
         *STAT_COLS,
     ]
-    values = [[s.service, s.step_number, s.uraian, s.role, s.standar, *_stat_values(s.stats)] for s in report.steps]
+    values = [
+        [s.service, s.step_number, s.uraian, s.role, s.standar, s.mutu_baku, *_stat_values(s.stats)]
+        for s in report.steps
+    ]
     header = _title_block(ws, _heading(meta, "KINERJA PER LANGKAH SOP"), len(cols), P90_NOTE)
     last = _table(ws, header, cols, values)
     _print_setup(ws, header, last, len(cols), True, f"Kinerja per Langkah — {meta.period_text}")

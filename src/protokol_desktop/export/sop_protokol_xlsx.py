@@ -179,7 +179,7 @@ def write_sop_protokol(content: dict, out: Path) -> Path:
             ((1, 1), (2, 3), (4, 4), (5, 5)),
             [
                 (
-                    g["number"],
+                    g["number"] or "Tuan rumah",  # the host is on the list, not numbered
                     g["title"] + (f" (mewakili {g['represents']})" if g["represents"] else ""),
                     g["name"],
                     g["basis"].replace("UU 9/2010 ", ""),

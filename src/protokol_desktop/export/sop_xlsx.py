@@ -28,7 +28,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
 
-from ..domain.durations import DurationError, format_minutes
 from ..domain.sop import Signatory, Sop, Step
 from .cells import assign, put
 
@@ -324,13 +323,15 @@ def _signature_text(signatory: Signatory) -> tuple[CellRichText, int]:
 
 
 def _total_texts(sop: Sop) -> tuple[str, str]:
-    """The Waktu and Ket. of the Jumlah row."""
-    try:
-        total, without = sop.total
-    except DurationError as exc:
-        return "-", f"Tidak dapat dijumlah: {exc}"
-    note = f"(+ {without} langkah tentatif/tanpa waktu)" if without else ""
-    return format_minutes(total), note
+    """The Waktu and Ket. of the Jumlah row. Minutes, days and working days are summed apart
+    ("3 Jam 40 Menit + 2 Hari"): a day is not 1.440 minutes of work."""
+    totals = sop.totals
+    notes = []
+    if totals.timed_in_days:
+        notes.append(f"{totals.timed_in_days} langkah dalam hari dijumlah terpisah")
+    if totals.without:
+        notes.append(f"+ {totals.without} langkah tentatif/tanpa waktu")
+    return totals.text, f"({'; '.join(notes)})" if notes else ""
 
 
 def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from peewee import JOIN, fn
 
+from ..domain.durations import format_duration
 from ..domain.workflow import StepTimer, TimerState
 from ..store.models import Attachment, History, Request, RequestRequirement, StepPause, StepRun, database
 from .board_frame import FINISHED, NOT_STARTED, RECENT_DAYS, BoardFilter
@@ -48,6 +49,7 @@ class Card:
     days_left: int | None  # working days to the service deadline (negative: late)
     version: int
     training: bool = False  # made by ``demo``: the card says "Latihan"
+    standard_text: str = ""  # the open step's Mutu Baku when it is in days ("2 hari", "1 hari kerja")
 
     def timer_state(self, now: datetime) -> TimerState | None:
         return None if self.timer is None else self.timer.state(now)
@@ -116,6 +118,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
     rows = database.execute(query.order_by(Request.received_at)).fetchall()
     today = now.astimezone(zone).date()
     days_cache: dict[date, int] = {}
+    standard_texts: dict[tuple[int, int], str] = {}
     cards = []
     for (
         request_id, revision, nomor_surat, perihal, pengirim, leader, status, current_round, due_at, event_date,
@@ -125,10 +128,17 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
         sop = sop_of_revision(revision)
         timer = None
         step_text = ""
+        standard_text = ""
         due_at = _utc_or_none(due_at)
         if run_id is not None:
             timer = StepTimer(_utc(started_at), None, paused_seconds, _utc_or_none(paused_at), standard_minutes)
-            step_text = sop.step(step_number).uraian
+            step = sop.step(step_number)
+            step_text = step.uraian
+            key = (revision, step_number)
+            if key not in standard_texts:  # parsed once per step, not once per card
+                duration = step.duration
+                standard_texts[key] = format_duration(duration).lower() if duration.days is not None else ""
+            standard_text = standard_texts[key]
             column = role
         elif status in ("selesai", "batal"):
             column = FINISHED
@@ -170,6 +180,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
                 days_left=days_left,
                 version=version,
                 training=bool(training),
+                standard_text=standard_text,
             )
         )
     return cards

@@ -633,10 +633,13 @@ class GuestRow:
     title: str
     represents: str
     note: str
+    rank: precedence.Rank = precedence.UNKNOWN_RANK  # by the rules and aliases, or as the clerk chose
+    rank_key: str = ""  # the rank the clerk chose ("" = by the rules)
 
     @property
-    def rank(self) -> precedence.Rank:
-        return precedence.classify(self.title)
+    def placed(self) -> bool:
+        """Placed by the clerk rather than by the rules."""
+        return bool(self.rank_key)
 
     @property
     def display(self) -> str:
@@ -644,31 +647,126 @@ class GuestRow:
         return f"{label} (mewakili {self.represents})" if self.represents else label
 
 
-def guests(request_id: int) -> list[GuestRow]:
-    """The guest list in the order it was entered."""
-    return [
-        GuestRow(g.id, g.position, g.name, g.title, g.represents, g.note)
-        for g in EventGuest.select()
+def _guest_rank(title: str, rank_key: str, aliases: precedence.AliasTable) -> precedence.Rank:
+    chosen = precedence.rank_from_key(rank_key) if rank_key else None
+    return chosen if chosen is not None else precedence.classify(title, aliases)
+
+
+def _guest_rows(request_id: int) -> list[EventGuest]:
+    return list(
+        EventGuest.select()
         .where((EventGuest.request == request_id) & ~EventGuest.withdrawn)
         .order_by(EventGuest.position, EventGuest.id)
+    )
+
+
+def guests(request_id: int) -> list[GuestRow]:
+    """The guest list in the order it was entered, each with its rank (the office's aliases read)."""
+    from .precedence import alias_table
+
+    aliases = alias_table()
+    return [
+        GuestRow(g.id, g.position, g.name, g.title, g.represents, g.note, _guest_rank(g.title, g.rank_key, aliases),
+                 g.rank_key)  # fmt: skip
+        for g in _guest_rows(request_id)
     ]
 
 
 def ordered_guests(request_id: int) -> list[GuestRow]:
-    """The guest list in order of precedence (UU 9/2010 Pasal 9-11, 14, 15)."""
-    return precedence.order_guests(guests(request_id))
+    """The guest list in order of precedence (UU 9/2010 Pasal 9-11, 14, 15; ranks the clerk chose;
+    the office's order of the huruf groups)."""
+    from .precedence import order_table
+
+    return precedence.order_guests(guests(request_id), order=order_table())
+
+
+def _host_of(request_id: int, ordered: list[GuestRow]) -> Any:
+    summary = event_summary(request_id)
+    if not summary.host:
+        return None
+    host = next((g for g in ordered if g.title.casefold() == summary.host.casefold()), None)
+    return host if host is not None else precedence.Guest("", summary.host)
 
 
 def seating(request_id: int) -> list[precedence.Seat]:
     """The front row, left to right as the audience sees it; the host beside the highest guest."""
-    summary = event_summary(request_id)
     ordered = ordered_guests(request_id)
-    host: Any = None
-    if summary.host:
-        host = next((g for g in ordered if g.title.casefold() == summary.host.casefold()), None)
-        if host is None:
-            host = precedence.Guest("", summary.host)
-    return precedence.seating_row(host, ordered)
+    return precedence.seating_row(_host_of(request_id, ordered), ordered)
+
+
+def numbered_guests(request_id: int) -> list[tuple[int, GuestRow]]:
+    """The guest list in order of precedence with the seat numbers of :func:`seating`: the host (when
+    on the list) is 0, the others 1, 2, … skipping the host, as the front row numbers them. The guest
+    tab and the SOP Protokol both number from here, so their numbers always match."""
+    ordered = ordered_guests(request_id)
+    host = _host_of(request_id, ordered)
+    numbers = {id(seat.person): seat.number for seat in precedence.seating_row(host, ordered)}
+    return [(numbers.get(id(guest), 0), guest) for guest in ordered]
+
+
+def move_guest(guest_id: int, delta: int, actor: Actor, now: datetime | None = None) -> int:
+    """Move a guest one place up (``delta`` < 0) or down the order of precedence; returns its new
+    1-based place. A guest whose title the rules do not know (or who was placed before) takes the
+    rank of the guest it passes; guests of one rank swap. A recognised guest does not pass one of
+    another rank: the law orders them (choose a rank with :func:`set_guest_rank` to overrule)."""
+    now = now_utc(now)
+    require_known(actor)
+    step = -1 if delta < 0 else 1
+    with database.atomic():
+        row = EventGuest.get_or_none((EventGuest.id == guest_id) & ~EventGuest.withdrawn)
+        if row is None:
+            raise ServiceError("Tamu itu tidak ada (atau sudah dihapus)")
+        _event_request(row.request_id)
+        ordered = ordered_guests(row.request_id)
+        index = next(i for i, g in enumerate(ordered) if g.id == guest_id)
+        target = index + step
+        if not 0 <= target < len(ordered):
+            raise ServiceError(f"{ordered[index].display} sudah di urutan {'teratas' if step < 0 else 'terbawah'}")
+        guest, other = ordered[index], ordered[target]
+        new_key = guest.rank_key
+        if guest.rank.key != other.rank.key:
+            if guest.rank.known and not guest.placed:
+                raise ServiceError(
+                    f"{guest.display} dikenali sebagai {guest.rank.group} ({guest.rank.basis}) dan "
+                    f"{other.display} sebagai {other.rank.group}: urutannya menurut UU 9/2010. Bila Perda "
+                    "atau kebiasaan kantor menempatkannya lain, pilih golongannya."
+                )
+            new_key = precedence.rank_key_text(other.rank)
+        ordered[index], ordered[target] = other, guest
+        for position, item in enumerate(ordered, start=1):
+            values: dict[str, Any] = {"position": position}
+            if item.id == guest.id:
+                values["rank_key"] = new_key
+            EventGuest.update(**values).where(EventGuest.id == item.id).execute()
+        _record(
+            row.request_id, actor, "tata_tempat",
+            f"Tamu dipindah dari urutan {index + 1} ke {target + 1}: {guest.display}",
+            {"urutan": index + 1, "golongan": guest.rank_key}, {"urutan": target + 1, "golongan": new_key}, now,
+        )  # fmt: skip
+    return target + 1
+
+
+def set_guest_rank(guest_id: int, rank_key: str, actor: Actor, now: datetime | None = None) -> None:
+    """Place a guest at a rank the clerk chose (:func:`..domain.precedence.group_choices`), or back
+    by the rules with ``""``."""
+    now = now_utc(now)
+    require_known(actor)
+    chosen = precedence.rank_from_key(rank_key) if rank_key else None
+    if rank_key and chosen is None:
+        raise ServiceError("Golongan itu tidak ada dalam urutan UU 9/2010")
+    with database.atomic():
+        row = EventGuest.get_or_none((EventGuest.id == guest_id) & ~EventGuest.withdrawn)
+        if row is None:
+            raise ServiceError("Tamu itu tidak ada (atau sudah dihapus)")
+        _event_request(row.request_id)
+        if row.rank_key == rank_key:
+            return
+        EventGuest.update(rank_key=rank_key).where(EventGuest.id == row.id).execute()
+        label = precedence.group_label(chosen) if chosen is not None else "sesuai jabatan (UU 9/2010)"
+        _record(
+            row.request_id, actor, "tata_tempat", f"Golongan tamu {row.title}: {label}",
+            {"golongan": row.rank_key}, {"golongan": rank_key}, now,
+        )  # fmt: skip
 
 
 def add_guest(
@@ -700,10 +798,13 @@ def add_guest(
             request=request_id, position=(last.position + 1) if last else 1, created_at=now, created_by=actor.name,
             **values,
         )  # fmt: skip
-        rank = precedence.classify(values["title"])
+        from .precedence import alias_table
+
+        rank = precedence.classify(values["title"], alias_table())
         _record(
             request_id, actor, "tata_tempat",
-            f"Tamu: {GuestRow(row.id, row.position, **values).display} — {rank.group}",
+            f"Tamu: {GuestRow(row.id, row.position, values['name'], values['title'], values['represents'], '').display}"
+            f" — {rank.group}",
             None, values, now,
         )  # fmt: skip
     return int(row.id)

@@ -25,7 +25,7 @@ def every_model() -> list:
     from ..store import events, records
     from ..store.models import ALL_MODELS
 
-    return [*ALL_MODELS, *records.TABLES, *events.TABLES]
+    return [*ALL_MODELS, *records.TABLES, *events.TABLES, *events.V7_TABLES]
 
 
 @dataclass(frozen=True)

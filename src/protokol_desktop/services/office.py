@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain.calendar import WorkingCalendar, holidays_version, national_holidays
 from ..domain.office import BLANK_OFFICE, Office, office_from_dict, office_to_dict
 from ..domain.validation import ValidationError, clean_text
 from ..store.models import OfficeDay, OfficeProfile, Setting, database
 from . import Actor, ServiceError, audit
+
+if TYPE_CHECKING:
+    from .requests import Rescheduled
 
 ACTIVE_OFFICE_KEY = "office"
 
@@ -122,9 +126,12 @@ def calendar() -> WorkingCalendar:
     )
 
 
-def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None:
-    """Record an office-specific holiday, or a working day on a weekend or national holiday."""
+def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> Rescheduled:
+    """Record an office-specific holiday, or a working day on a weekend or national holiday, and move
+    the due time of the open requests it changes (:func:`..requests.reschedule_open_deadlines`), in
+    the same transaction. Finished and cancelled requests, and complaints, keep their due dates."""
     from .permissions import can_set_office_days
+    from .requests import reschedule_open_deadlines
 
     can_set_office_days(actor).enforce()
     if is_holiday and not name.strip():
@@ -143,6 +150,19 @@ def set_office_day(day: date, is_holiday: bool, name: str, actor: Actor) -> None
             None if before is None else {"libur": before.is_holiday, "nama": before.name},
             {"libur": is_holiday, "nama": name.strip()},
         )  # fmt: skip
+        return reschedule_open_deadlines(f"{actor.name} ({actor.role})")
+
+
+def rescheduled_message(result: Rescheduled) -> str:
+    """``"2 permohonan terbuka digeser batas waktunya"``, as the calendar page and the CLI say it."""
+    if not result.moved:
+        return "Tidak ada permohonan terbuka yang batas waktunya berubah."
+    return (
+        f"{len(result.moved)} permohonan terbuka digeser batas waktunya ("
+        + ", ".join(nomor for nomor, _, _ in result.moved[:5])
+        + (", …" if len(result.moved) > 5 else "")
+        + "). Permohonan yang sudah selesai atau dibatalkan dan pengaduan tidak diubah."
+    )
 
 
 def calendar_entries(year: int) -> list[tuple[date, str, str]]:

@@ -8,13 +8,18 @@ lies within the period (both ends included); their states are as of ``now`` (the
 Step rows (sheet "Riwayat Langkah"): one per pass through a step (a StepRun), ordered by request
 then start. ``durasi`` is the active time in minutes (elapsed minus pauses, as the board's step
 timer counts it) rounded to 0.1; ``standar`` the step's Mutu Baku in minutes (``None`` when the SOP
-gives none, or gives it in days). The status is
+gives none, or gives it in days); ``mutu_baku`` the Mutu Baku as the SOP writes it ("15 Menit",
+"2 Hari", "1 Hari kerja"), and ``batas`` the minutes the run was allowed: ``standar`` for a clock
+standard, and for one in days the minutes those days gave from the run's start (2 Hari = 2.880;
+1 Hari kerja = up to the office close of the next working day; see
+:meth:`..domain.calendar.WorkingCalendar.step_limit_minutes`). Steps timed in days are so reported
+apart from the minutes while still compared with their own standard. The status is
 
 * ``Berjalan``: the run is still open (its durasi runs to ``now``);
 * ``Dibatalkan``: the run was closed without being completed (the request was cancelled);
-* ``Tanpa standar``: completed, and the step has no standard in minutes;
-* ``Tepat waktu``: completed and ``durasi <= standar`` (the rounded durasi, as printed);
-* ``Terlambat``: completed and ``durasi > standar``.
+* ``Tanpa standar``: completed, and the step has no standard;
+* ``Tepat waktu``: completed and ``durasi <= batas`` (the rounded durasi, as printed);
+* ``Terlambat``: completed and ``durasi > batas``.
 
 The board's "mendekati batas" is a warning for running steps, not a report status.
 
@@ -139,23 +144,25 @@ class StepRow:
     started_at: datetime  # office-local, aware
     ended_at: datetime | None
     durasi: float  # active minutes, rounded to 0.1
-    standar: int | None  # Mutu Baku in minutes
+    standar: int | None  # Mutu Baku in minutes (None: no standard, or one in days)
     status: str
+    mutu_baku: str = ""  # the Mutu Baku as the SOP writes it: "15 Menit", "2 Hari", "1 Hari kerja"
+    batas: int | None = None  # the minutes the run was allowed (= standar for clock standards)
 
     @property
     def completed(self) -> bool:
         return self.status in COMPLETED_STATUSES
 
 
-def step_status(durasi: float, standar: int | None, ended: bool, completed: bool) -> str:
+def step_status(durasi: float, batas: int | None, ended: bool, completed: bool) -> str:
     """The report status of a step run (see the module docstring)."""
     if not ended:
         return STATUS_RUNNING
     if not completed:
         return STATUS_CANCELLED
-    if standar is None:
+    if batas is None:
         return STATUS_NO_STANDARD
-    return STATUS_ON_TIME if durasi <= standar else STATUS_LATE
+    return STATUS_ON_TIME if durasi <= batas else STATUS_LATE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -364,6 +371,7 @@ def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
     for run in item.runs:
         durasi = round(_timer(item, run).elapsed_seconds(now) / 60, 1)
         ended = run.ended_at is not None
+        standard = item.sop.step(run.step_number).duration
         rows.append(
             StepRow(
                 request_id=request.id,
@@ -379,8 +387,10 @@ def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
                 started_at=run.started_at.astimezone(zone),
                 ended_at=run.ended_at.astimezone(zone) if ended else None,
                 durasi=durasi,
-                standar=run.standard_minutes,
+                standar=run.standard_minutes if standard.kind is DurationKind.MINUTES else None,
                 status=step_status(durasi, run.standard_minutes, ended, bool(run.completed_by)),
+                mutu_baku=format_duration(standard) if standard.has_standard else "",
+                batas=run.standard_minutes,
             )
         )
     return rows
@@ -398,10 +408,8 @@ def _actual(item: _Loaded, steps: list[StepRow], cal: WorkingCalendar, zone: tzi
     frame = item.sop.standard.time_frame
     received = request.received_at.astimezone(zone)
     finished = request.finished_at.astimezone(zone)
-    if frame.kind is DurationKind.WORKING_DAYS:
+    if frame.kind in (DurationKind.WORKING_DAYS, DurationKind.DAYS):  # "1 hari" is due in working days too
         return float(cal.working_days_between(received.date(), finished.date())), "hari kerja"
-    if frame.kind is DurationKind.DAYS:
-        return float((finished.date() - received.date()).days), "hari"
     if frame.kind is DurationKind.MINUTES:
         return round((request.finished_at - request.received_at).total_seconds() / 60, 1), "menit"
     return _active_minutes(steps), "menit aktif"
@@ -459,7 +467,8 @@ def register_rows(
 
     Waktu Aktual of a finished request is given in the unit of its jangka waktu: working days between
     the office-local received and finished dates (:meth:`WorkingCalendar.working_days_between`) for
-    "hari kerja"; calendar days for "hari"; minutes from received to finished for a jangka in jam or
+    "hari kerja" and "hari" (a frame in days is due in working days, :mod:`..domain.calendar`);
+    minutes from received to finished for a jangka in jam or
     menit; and, without a jangka waktu, the active minutes of its completed steps ("menit aktif").
     Tepat Waktu is "Ya" when finished at or before the due time, "Tidak" when finished later or still
     open past it, "" without a due time, when cancelled, or while open and not yet due.
@@ -565,8 +574,9 @@ class StepKinerja:
     step_number: int
     uraian: str
     role: str
-    standar: int | None  # None when the runs have no standard (or not one standard)
+    standar: int | None  # None when the runs have no standard (or not one standard) in minutes
     stats: StepStats
+    mutu_baku: str = ""  # the Mutu Baku as the SOP writes it ("2 Hari"); "" without one, or not one
 
 
 @dataclass(frozen=True)
@@ -663,6 +673,7 @@ def kinerja(
     for (service, number), members_rows in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         last = members_rows[-1]
         standards = {row.standar for row in members_rows}
+        written = {row.mutu_baku for row in members_rows}
         roles = Counter(row.role for row in members_rows)
         steps.append(
             StepKinerja(
@@ -672,6 +683,7 @@ def kinerja(
                 role=roles.most_common(1)[0][0],
                 standar=standards.pop() if len(standards) == 1 else None,
                 stats=step_stats(members_rows),
+                mutu_baku=written.pop() if len(written) == 1 else "",
             )
         )
 

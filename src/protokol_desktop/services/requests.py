@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..domain.durations import DurationKind
+from ..domain.calendar import WorkingCalendar
+from ..domain.durations import Duration, DurationKind
 from ..domain.office import Office
 from ..domain.sop import Sop
 from ..domain.validation import ValidationError, clean_text, normalise_phone
@@ -188,8 +189,7 @@ def register_request(form: IntakeForm, actor: Actor, files_dir: Path | None = No
         raise ServiceError(str(exc)) from exc
     if form.attachments and files_dir is None:
         raise ServiceError("Folder lampiran belum ditentukan")
-    frame = sop.standard.time_frame
-    due = calendar().deadline(form.received_at, frame, office.zone) if frame.has_standard else None
+    due = calendar().deadline(form.received_at, sop.standard.time_frame, office.zone)
     with database.atomic():
         request = Request.create(
             revision=revision,
@@ -234,6 +234,64 @@ def register_request(form: IntakeForm, actor: Actor, files_dir: Path | None = No
             )
             _history(request, actor, "lampiran", path.name, form.received_at)
     return int(request.id)
+
+
+def deadline_text(sop_code: str, received_at: datetime) -> str:
+    """The intake form's deadline line for a request on ``sop_code`` received at ``received_at``:
+    "Batas waktu: Senin, 18 Mei 2026 (1 hari kerja, dihitung sejak hari kerja berikutnya)"."""
+    from ..domain.indonesian import format_date_long, format_time
+
+    sop = sop_of_revision(current_revision(sop_code).id)
+    office = active_office()
+    found = calendar().service_deadline(received_at, sop.standard.time_frame, office.zone)
+    if found is None:
+        return "Batas waktu: tidak ada (jangka waktu layanan tidak ditentukan)"
+    if sop.standard.time_frame.kind is DurationKind.MINUTES:
+        moment = found.due_at.astimezone(office.zone)
+        return f"Batas waktu: {format_date_long(found.day)} pukul {format_time(moment)} ({found.rule})"
+    return f"Batas waktu: {format_date_long(found.day)} ({found.rule})"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Rescheduled:
+    """Open requests whose due time an office day moved, and how many were left as they were."""
+
+    moved: tuple[tuple[str, datetime, datetime], ...]  # (nomor surat, before, after), UTC
+    unchanged: int
+
+
+def reschedule_open_deadlines(who: str, now: datetime | None = None) -> Rescheduled:
+    """Recompute the due time of every open request (belum dimulai, berjalan, ditunda) after the
+    office calendar changed; finished and cancelled requests keep theirs. Each moved request gets a
+    new version and an audit entry. Runs inside the caller's transaction when there is one."""
+    from ..domain.indonesian import format_date_long
+
+    now = _now(now)
+    cal = calendar()
+    office = active_office()
+    moved = []
+    unchanged = 0
+    with database.atomic():
+        for request in Request.select().where(Request.status.in_(ACTIVE_STATUSES) & Request.due_at.is_null(False)):
+            sop = sop_of_revision(request.revision_id)
+            due = cal.deadline(request.received_at, sop.standard.time_frame, office.zone)
+            if due is None or due == request.due_at:
+                unchanged += 1
+                continue
+            before = _utc(request.due_at)
+            request.due_at = due
+            _save_versioned(request)
+            local = due.astimezone(office.zone)
+            detail = f"Batas waktu digeser ke {format_date_long(local.date())} (kalender kantor berubah)"
+            History.create(request=request, at=now, actor=who, action="batas_waktu", detail=detail)
+            audit.record(who, "batas_waktu_digeser", "permohonan", request.id, {"due_at": before.isoformat()},
+                         {"due_at": due.isoformat()}, now)  # fmt: skip
+            moved.append((request.nomor_surat, before, due))
+    return Rescheduled(tuple(moved), unchanged)
 
 
 def _get(request_id: int) -> Request:
@@ -298,6 +356,13 @@ def _open_run(request: Request) -> StepRun | None:
     )
 
 
+def _step_limit(duration: Duration, office: Office, now: datetime) -> int | None:
+    """The step timer's limit in minutes (:meth:`WorkingCalendar.step_limit_minutes`); the office
+    calendar is read only for a standard in working days, the other kinds do not need it."""
+    cal = calendar() if duration.kind is DurationKind.WORKING_DAYS else WorkingCalendar()
+    return cal.step_limit_minutes(now, duration, office.zone)
+
+
 def _start_step(request: Request, sop: Sop, number: int, office: Office, now: datetime) -> StepRun:
     step = sop.step(number)
     duration = step.duration
@@ -309,7 +374,7 @@ def _start_step(request: Request, sop: Sop, number: int, office: Office, now: da
         executor=step.executor,
         role=_role_of(sop, number, office),
         started_at=now,
-        standard_minutes=duration.minutes if duration.kind is DurationKind.MINUTES else None,
+        standard_minutes=_step_limit(duration, office, now),
     )
 
 

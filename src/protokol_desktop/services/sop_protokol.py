@@ -154,9 +154,8 @@ def build_content(request_id: int, round_number: int, actor: Actor, now: datetim
             rundown.end_time([rundown.Item(r.description, r.minutes) for r in rows], start.time())
         )
     summary = ev.event_summary(request_id)
-    ordered = ev.ordered_guests(request_id)
+    numbered = ev.numbered_guests(request_id)  # the guest tab's numbers: the host is not counted
     seats = ev.seating(request_id)
-    number_of = {g.id: index for index, g in enumerate(ordered, start=1)}
     checks = ev.checks(request_id)
     zone = office.zone
     town = office.name.replace("Kabupaten ", "").replace("Kota ", "")
@@ -205,14 +204,14 @@ def build_content(request_id: int, round_number: int, actor: Actor, now: datetim
             "host": summary.host,
             "order": [
                 {
-                    "number": number_of[g.id],
+                    "number": number,
                     "name": g.name,
                     "title": g.title,
                     "represents": g.represents,
                     "group": g.rank.group,
                     "basis": g.rank.basis,
                 }
-                for g in ordered
+                for number, g in numbered
             ],
             "row": [
                 {

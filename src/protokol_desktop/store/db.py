@@ -163,7 +163,29 @@ def _v7(db: SqliteDatabase) -> None:
     db.execute_sql("CREATE INDEX IF NOT EXISTS request_training ON request (training) WHERE training")
 
 
-MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(db: SqliteDatabase) -> None:
+    """Precedence the office can extend: its own aliases of titles, and a rank the clerk chose for a
+    guest. Built from the definitions as they were at version 8, not from today's models."""
+    from peewee import CharField, DateTimeField, Model
+
+    class PrecedenceAliasV8(Model):
+        alias_key = CharField(max_length=200, unique=True)
+        written = CharField(max_length=200)
+        meaning = CharField(max_length=300)
+        created_at = DateTimeField()
+        created_by = CharField(max_length=200, default="")
+
+        class Meta:
+            table_name = "precedence_alias"
+
+    with db.bind_ctx([PrecedenceAliasV8]):
+        db.create_tables([PrecedenceAliasV8], safe=True)
+    # event_guest of a fresh install already has the column: version 5 creates it from the model.
+    if "rank_key" not in {column.name for column in db.get_columns("event_guest")}:
+        db.execute_sql("ALTER TABLE event_guest ADD COLUMN rank_key VARCHAR(40) NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[SqliteDatabase], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -122,6 +122,9 @@ class EventGuest(BaseModel):
     created_at = UtcDateTimeField(default=utcnow)
     created_by = CharField(max_length=200, default="")
     withdrawn = BooleanField(default=False)
+    # A rank the clerk chose ("2:9:99", domain.precedence.rank_key_text), for a title the rules do not
+    # know or a guest moved up or down; "" = by the rules (schema v7).
+    rank_key = CharField(max_length=40, default="")
 
 
 class SpeechVersion(BaseModel):
@@ -215,3 +218,18 @@ TABLES: list[type[BaseModel]] = [
     SopProtokolCorrection,
     SopProtokolDistribution,
 ]
+
+
+class PrecedenceAlias(BaseModel):
+    """The office's own alias of a title ("Kaban Kesbang" means "Kepala Badan Kesbangpol"), beside the
+    shipped defaults in resources/precedence/aliases.json (schema v7). Deleting one is a real delete:
+    it is a setting, not a record; the audit trail keeps what it was."""
+
+    alias_key = CharField(max_length=200, unique=True)  # normalised (domain.precedence.normalise)
+    written = CharField(max_length=200)  # as the clerk typed it
+    meaning = CharField(max_length=300)
+    created_at = UtcDateTimeField(default=utcnow)
+    created_by = CharField(max_length=200, default="")
+
+
+V7_TABLES: list[type[BaseModel]] = [PrecedenceAlias]

@@ -155,6 +155,8 @@ class StepRun(BaseModel):
     role = CharField(max_length=60)  # the office role it maps to
     started_at = UtcDateTimeField()
     ended_at = UtcDateTimeField(null=True)
+    # The step timer's limit: the Mutu Baku in minutes, or for a standard in days the minutes those
+    # days give from this run's start (domain.calendar.WorkingCalendar.step_limit_minutes).
     standard_minutes = IntegerField(null=True)
     paused_seconds = IntegerField(default=0)  # closed pauses only; an open pause is in StepPause
     completed_by = CharField(max_length=100, default="")

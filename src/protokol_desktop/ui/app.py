@@ -207,7 +207,9 @@ class AppController(QObject):
 
         from .dialogs.intake import IntakeDialog
 
-        IntakeDialog.get_request(sops, active_office(), submit, self.context.dialogs, self.window)
+        IntakeDialog.get_request(
+            sops, active_office(), submit, self.context.dialogs, self.window, deadline=request_service.deadline_text
+        )
         if not created:
             return None
         self.board.update_card(created[0])

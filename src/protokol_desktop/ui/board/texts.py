@@ -25,7 +25,12 @@ def timer_text(card: Card, now: datetime) -> str:
     elapsed = format_elapsed(card.timer.elapsed_seconds(now))
     standard = card.timer.standard_minutes
     # The standard in the elapsed time's short form, so that "9 m / 15 m" stays short.
-    text = f"{elapsed} / {format_elapsed(standard * 60)}" if standard is not None else f"{elapsed} (tanpa standar)"
+    if card.standard_text:  # a Mutu Baku in days reads as the SOP writes it: "1 j 5 m / 2 hari"
+        text = f"{elapsed} / {card.standard_text}"
+    elif standard is not None:
+        text = f"{elapsed} / {format_elapsed(standard * 60)}"
+    else:
+        text = f"{elapsed} (tanpa standar)"
     if card.timer.paused:
         text += " — dijeda"
     return text

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ...domain.indonesian import DAYS, format_date
 from ...services import ServiceError
-from ...services.office import calendar, calendar_entries, set_office_day
+from ...services.office import calendar, calendar_entries, rescheduled_message, set_office_day
 from ...services.permissions import can_set_office_days
 from ..context import AppContext
 from ..models.rows import Row
@@ -43,7 +43,7 @@ class CalendarController(QObject):
             ]
         )
         today = office_today().toPython()
-        due = calendar().add_working_days(today, 3)
+        due = calendar().due_day(today, 3)
         self.view.calculator.setText(
             f"Contoh: 3 hari kerja dari hari ini jatuh pada {DAYS[due.weekday()]}, {format_date(due)}."
         )
@@ -53,7 +53,7 @@ class CalendarController(QObject):
             return
         day = self.view.day.date().toPython()
         try:
-            set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor())
+            moved = set_office_day(day, is_holiday, self.view.name.text(), actor=self.context.actor())
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Tanggal tidak disimpan", str(exc))
             return
@@ -61,6 +61,10 @@ class CalendarController(QObject):
         self.view.year.setValue(day.year)
         self.reload()
         self.calendarChanged.emit()
+        what = "Libur kantor" if is_holiday else "Hari kerja kantor"
+        self.context.dialogs.info(
+            self.view, "Kalender kantor", f"{what} {format_date(day)} disimpan. {rescheduled_message(moved)}"
+        )
 
     def add_holiday(self) -> None:
         self._save(True)

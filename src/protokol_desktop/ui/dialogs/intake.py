@@ -63,8 +63,10 @@ class IntakeDialog(QDialog):
         submit: Callable[[IntakeForm], str | None],
         dialogs: DialogService,
         parent: QWidget | None = None,
+        deadline: Callable[[str, datetime], str] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._deadline = deadline
         self.setWindowTitle("Permohonan Baru")
         self.setMinimumWidth(780)
         self._sops = sops
@@ -91,6 +93,9 @@ class IntakeDialog(QDialog):
         self.received = datetime_edit()
         self.received.setDateTime(to_qt(datetime.now(UTC)))
         form.addRow(f"Diterima ({office.timezone})", self.received)
+        self.deadline_label = QLabel()  # the office's deadline rule and the due date it gives
+        self.deadline_label.setWordWrap(True)
+        form.addRow("", self.deadline_label)
         self.perihal = QPlainTextEdit()
         self.perihal.setFixedHeight(56)
         form.addRow("Perihal", self.perihal)
@@ -149,6 +154,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.service.currentIndexChanged.connect(self._service_changed)
+        self.received.dateTimeChanged.connect(self._show_deadline)
         self.add_attachment.clicked.connect(self._pick_attachment)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
@@ -173,6 +179,13 @@ class IntakeDialog(QDialog):
         for widget in (self.event_date, self.event_time, self.event_place):
             widget.setEnabled(sop.has_event)
         self._update_incomplete()
+        self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        self.deadline_label.setVisible(self._deadline is not None)
+        if self._deadline is not None:
+            form = self.build_form()
+            self.deadline_label.setText(self._deadline(form.sop_code, form.received_at))
 
     def _update_incomplete(self) -> None:
         sop = self.current_sop()
@@ -252,6 +265,7 @@ class IntakeDialog(QDialog):
         submit: Callable[[IntakeForm], str | None],
         dialogs: DialogService,
         parent: QWidget | None = None,
+        deadline: Callable[[str, datetime], str] | None = None,
     ) -> IntakeForm | None:
-        dialog = cls(sops, office, submit, dialogs, parent)
+        dialog = cls(sops, office, submit, dialogs, parent, deadline)
         return dialog.result_form if dialog.exec() else None

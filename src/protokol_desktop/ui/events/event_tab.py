@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import rundown
+from ...domain import precedence, rundown
 from ...domain.indonesian import format_date_short, format_datetime
+from ...services import ServiceError
 from ...services import events as ev
 from ...services.office import active_office
 from ..context import AppContext
@@ -226,6 +227,24 @@ class EventTab(RecordTab):
         add.addWidget(self.add_guest_button)
         add.addWidget(self.remove_guest_button)
         layout.addLayout(add)
+        place = QHBoxLayout()
+        self.guest_up_button = _button("Naik")
+        self.guest_down_button = _button("Turun")
+        self.guest_rank = QComboBox()
+        self.guest_rank.addItem("Sesuai jabatan (UU 9/2010)", "")
+        for rank in precedence.group_choices():
+            self.guest_rank.addItem(precedence.group_label(rank), precedence.rank_key_text(rank))
+        self.guest_rank_button = _button("Tetapkan golongan")
+        self.aliases_button = _button("Sebutan jabatan…")
+        self.group_order_button = _button("Urutan golongan…")
+        place.addWidget(QLabel("Tamu terpilih:"))
+        place.addWidget(self.guest_up_button)
+        place.addWidget(self.guest_down_button)
+        place.addWidget(self.guest_rank, 1)
+        place.addWidget(self.guest_rank_button)
+        place.addWidget(self.aliases_button)
+        place.addWidget(self.group_order_button)
+        layout.addLayout(place)
         host = QHBoxLayout()
         host.addWidget(QLabel("Tuan rumah (duduk di samping tamu tertinggi)"))
         self.host = QLineEdit()
@@ -263,6 +282,11 @@ class EventTab(RecordTab):
         self.add_guest_button.clicked.connect(self.add_guest)
         self.guest_title.returnPressed.connect(self.add_guest)
         self.remove_guest_button.clicked.connect(self.remove_guest)
+        self.guest_up_button.clicked.connect(self.move_guest_up)
+        self.guest_down_button.clicked.connect(self.move_guest_down)
+        self.guest_rank_button.clicked.connect(self.set_guest_rank)
+        self.aliases_button.clicked.connect(self.edit_aliases)
+        self.group_order_button.clicked.connect(self.edit_group_order)
         self.host_button.clicked.connect(self.save_host)
 
     # -- filling
@@ -352,14 +376,19 @@ class EventTab(RecordTab):
         )
 
     def _refresh_guests(self) -> None:
-        ordered = ev.ordered_guests(self.request_id)
         rows = []
-        for number, guest in enumerate(ordered, start=1):
+        for number, guest in ev.numbered_guests(self.request_id):
             rank = guest.rank
+            if not rank.known:
+                tooltip = "Jabatan tidak dikenali: tempatkan dengan Naik/Turun, pilih golongan, atau tambah sebutan"
+            elif guest.placed:
+                tooltip = "Ditempatkan petugas; pilih \"Sesuai jabatan\" untuk kembali ke urutan UU 9/2010"
+            else:
+                tooltip = ""
             rows.append(
                 Row(
                     (
-                        number,
+                        number or "Tuan rumah",
                         guest.title,
                         guest.name,
                         guest.represents,
@@ -367,8 +396,8 @@ class EventTab(RecordTab):
                         rank.basis.replace("UU 9/2010 ", "") if rank.known else "—",
                     ),
                     key=guest.id,
-                    colour=None if rank.known else UNKNOWN_COLOUR,
-                    tooltip="" if rank.known else "Jabatan tidak dikenali: ditempatkan sesudah jabatan yang dikenal",
+                    colour=None if rank.known and not guest.placed else UNKNOWN_COLOUR,
+                    tooltip=tooltip,
                 )
             )
         self.guest_model.set_rows(rows)
@@ -584,6 +613,77 @@ class EventTab(RecordTab):
         if key is None:
             return False
         return self.run("Tamu tidak dihapus", lambda: ev.withdraw_guest(key, self.actor()))
+
+    def _move_guest(self, delta: int) -> bool:
+        key = selected_key(self.guest_table)
+        if key is None:
+            return False
+        ok = self.run("Tamu tidak dipindah", lambda: ev.move_guest(key, delta, self.actor()))
+        select_key(self.guest_table, key)
+        return ok
+
+    def move_guest_up(self) -> bool:
+        return self._move_guest(-1)
+
+    def move_guest_down(self) -> bool:
+        return self._move_guest(1)
+
+    def set_guest_rank(self) -> bool:
+        key = selected_key(self.guest_table)
+        if key is None:
+            return False
+        chosen = self.guest_rank.currentData() or ""
+        ok = self.run("Golongan tidak ditetapkan", lambda: ev.set_guest_rank(key, chosen, self.actor()))
+        select_key(self.guest_table, key)
+        return ok
+
+    def edit_aliases(self) -> bool:
+        from ...services import precedence as aliases
+        from ..dialogs.precedence_aliases import AliasDialog
+
+        def add(alias: str, meaning: str) -> str | None:
+            try:
+                aliases.add_alias(alias, meaning, self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        def remove(alias: str) -> str | None:
+            try:
+                aliases.remove_alias(alias, self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        changed = AliasDialog.edit(aliases.alias_rows, add, remove, aliases.preview, self.context.dialogs, self)
+        if changed:
+            self.refresh()
+            self.changed.emit()
+        return changed
+
+    def edit_group_order(self) -> bool:
+        from ...services import precedence as order
+        from ..dialogs.precedence_aliases import GroupOrderDialog
+
+        def move(key: str, delta: int) -> str | None:
+            try:
+                order.move_group(key, delta, self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        def reset() -> str | None:
+            try:
+                order.reset_group_order(self.actor())
+            except ServiceError as exc:
+                return str(exc)
+            return None
+
+        changed = GroupOrderDialog.edit(order.group_order_rows, move, reset, self.context.dialogs, self)
+        if changed:
+            self.refresh()
+            self.changed.emit()
+        return changed
 
     def save_host(self) -> bool:
         return self.run("Tuan rumah", lambda: ev.set_host(self.request_id, self.host.text(), self.actor()))

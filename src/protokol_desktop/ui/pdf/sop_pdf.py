@@ -47,7 +47,6 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from ...domain.durations import DurationError, format_minutes
 from ...domain.sop import Sop, Step
 
 RESOLUTION = 300  # dots per inch: every layout coordinate is in dots
@@ -380,13 +379,15 @@ def _terminator_text(step: Step) -> str:
 
 
 def _total_texts(sop: Sop) -> tuple[str, str]:
-    """The Waktu and the note of the Jumlah row."""
-    try:
-        total, without = sop.total
-    except DurationError as exc:
-        return "-", f"Tidak dapat dijumlah: {exc}"
-    note = f"(+ {without} langkah tentatif/tanpa waktu)" if without else ""
-    return format_minutes(total), note
+    """The Waktu and the note of the Jumlah row. Minutes, days and working days are summed apart
+    ("3 Jam 40 Menit + 2 Hari"): a day is not 1.440 minutes of work."""
+    totals = sop.totals
+    notes = []
+    if totals.timed_in_days:
+        notes.append(f"{totals.timed_in_days} langkah dalam hari dijumlah terpisah")
+    if totals.without:
+        notes.append(f"+ {totals.without} langkah tentatif/tanpa waktu")
+    return totals.text, f"({'; '.join(notes)})" if notes else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -783,10 +784,15 @@ class _Layouter:
         total_w = col["waktu"][1]
         if self.ts.width(total_text, self.f_bold) > total_w - 2 * self.pad_x:
             total_w += col["out"][1]
+        total = [_Para(total_text, self.f_bold, align="center")]
+        if self.ts.width(total_text, self.f_bold) > total_w - 2 * self.pad_x:
+            # Minutes, days and working days are summed apart: one line each ("2 Jam", "+ 3 Hari").
+            parts = total_text.split(" + ")
+            total = [_Para(p if i == 0 else f"+ {p}", self.f_bold, align="center") for i, p in enumerate(parts)]
         note_x = col["waktu"][0] + total_w
         cells = [
             (0.0, label_w, [_Para("Jumlah", self.f_bold, align="right")], "center"),
-            (col["waktu"][0], total_w, [_Para(total_text, self.f_bold, align="center")], "center"),
+            (col["waktu"][0], total_w, total, "center"),
         ]
         if col["ket"][0] + col["ket"][1] - note_x > 1:
             cells.append((note_x, col["ket"][0] + col["ket"][1] - note_x, [_Para(note, self.f_italic)], "center"))

@@ -125,7 +125,7 @@ def sop_protokol_html(content: dict) -> str:
     if seating["order"]:
         rows = [
             [
-                g["number"],
+                g["number"] or "Tuan rumah",  # the host is on the list, not numbered
                 g["title"] + (f" (mewakili {g['represents']})" if g["represents"] else ""),
                 g["name"],
                 g["basis"].replace("UU 9/2010 ", ""),

@@ -420,7 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_parser = sub.add_parser("audit", help="jejak audit: verifikasi ekspor, jangkar")
     audit_sub = audit_parser.add_subparsers(dest="audit_command", required=True)
     audit_verify = audit_sub.add_parser("verify", help="periksa berkas ekspor jejak audit terhadap rantai")
-    audit_verify.add_argument("file", metavar="FILE.xlsx")
+    audit_verify.add_argument("file", metavar="BERKAS.xlsx", help="berkas ekspor jejak audit")
     audit_reset = audit_sub.add_parser("reset-anchor", help="terima rantai saat ini setelah pemotongan diperiksa")
     audit_reset.add_argument("--reason", required=True, metavar="ALASAN", help="dicatat di jejak audit")
 

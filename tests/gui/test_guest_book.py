@@ -22,7 +22,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def visit_tab(main_window, qtbot):
     window, controller = main_window
     apply_office("tangerang", Actor("Admin", "Admin"))
-    visits.install_gates()
     controller.context.account = account("Rina Wulandari", "PPTK & Staff Umum")
     form = sambutan_form(sop_code="TNG-KUNJUNGAN", perihal="Kunjungan kerja DPRD Kabupaten Bogor", fulfilled=())
     request_id = rs.register_request(form, Actor("Rina", "PPTK & Staff Umum"))

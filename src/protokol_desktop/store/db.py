@@ -304,12 +304,23 @@ def backup_file(source: Path, target: Path) -> Path:
 
 
 def _peek_version(path: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """The file's schema version, read without writing to it. A process killed in the middle of a
+    write leaves a write-ahead log that a read-only connection cannot recover ("attempt to write a
+    readonly database"): then a normal connection reads it, which replays only committed pages."""
+    def read(uri: str) -> int:
+        conn = sqlite3.connect(uri, uri=True)
         try:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
+
+    try:
+        try:
+            return read(f"{path.resolve().as_uri()}?mode=ro")
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc) or not Path(f"{path}-wal").exists():
+                raise
+            return read(path.resolve().as_uri())
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"Berkas {path} bukan basis data Protokol Desktop yang sah: {exc}") from exc
 

@@ -35,6 +35,17 @@ def unexpected_message(exc: BaseException) -> str:
     )
 
 
+def _release_connection() -> None:
+    """Close the database connection this pool thread opened (connections are per thread): none is
+    left open on a file that a restore replaces, or holding a server connection while idle."""
+    from ..store.db import close_database
+
+    try:
+        close_database()
+    except Exception:  # closing must not turn a finished job into a failed one
+        log.exception("closing the worker's database connection failed")
+
+
 class JobSignals(QObject):
     progress = Signal(int, str)
     """Percent done and what is being done."""
@@ -76,14 +87,16 @@ class Job(QRunnable):
         try:
             result = self._function(self._progress, self._stop.is_set)
         except (self._cancel_type, JobCancelled):
-            self.signals.cancelled.emit()
+            end, args = self.signals.cancelled, ()
         except self._errors as exc:
-            self.signals.failed.emit(str(exc))
+            end, args = self.signals.failed, (str(exc),)
         except Exception as exc:  # a worker must never die silently: the dialog would wait for ever
             log.exception("background job failed")
-            self.signals.failed.emit(unexpected_message(exc))
+            end, args = self.signals.failed, (unexpected_message(exc),)
         else:
-            self.signals.finished.emit(result)
+            end, args = self.signals.finished, (result,)
+        _release_connection()  # before the GUI hears of the end (it may replace the database next)
+        end.emit(*args)
 
     def start(self) -> None:
         QThreadPool.globalInstance().start(self)

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from peewee import fn
+
 from ..domain.calendar import WorkingCalendar
 from ..domain.durations import Duration, DurationKind, format_duration
 from ..domain.indonesian import MONTHS, MONTHS_SHORT, format_date
@@ -954,43 +956,68 @@ class RekapReport:
 
 def rekap(date_from: date, date_to: date, now: datetime | None = None) -> RekapReport:
     """Counts per service × status, speeches written, events arranged, guest visits and complaints,
-    over the requests received in the period (the same requests as :func:`register_rows`)."""
+    over the requests received in the period (the same requests as :func:`register_rows`). The
+    database counts (per SOP revision and status); only the complaints are read one by one."""
     now = _now(now)
-    zone = active_office().zone
-    items = list(_iter_load(date_from, date_to, zone, with_incomplete=False, with_runs=False))
-    names = sorted({item.sop.service for item in items}, key=str.casefold)
-    rows = []
-    for name in names:
-        counts = Counter(item.request.status for item in items if item.sop.service == name)
-        rows.append(RekapServiceRow(name, {s: counts.get(s, 0) for s in STATUS_ORDER}, sum(counts.values())))
-    all_counts = Counter(item.request.status for item in items)
+    _check_period(date_from, date_to)
+    start, end = period_bounds(date_from, date_to, active_office().zone)
+    in_period = (Request.received_at >= start) & (Request.received_at < end)
+    grouped = (
+        Request.select(Request.revision, Request.status, fn.COUNT(Request.id))
+        .where(in_period)
+        .group_by(Request.revision, Request.status)
+    )
+    by_service: dict[str, Counter[str]] = {}
+    by_kind: dict[str, Counter[str]] = {}
+    complaint_revisions = []
+    for revision, status, count in database.execute(grouped):
+        sop = sop_of_revision(revision)
+        by_service.setdefault(sop.service, Counter())[status] += count
+        kind = service_kind(sop)
+        by_kind.setdefault(kind, Counter())[status] += count
+        if kind == "pengaduan" and revision not in complaint_revisions:
+            complaint_revisions.append(revision)
+    names = sorted(by_service, key=str.casefold)
+    rows = [
+        RekapServiceRow(name, {s: by_service[name].get(s, 0) for s in STATUS_ORDER}, sum(by_service[name].values()))
+        for name in names
+    ]
+    all_counts: Counter[str] = sum(by_service.values(), Counter())
+    finished_on_time = overdue = 0
+    if complaint_revisions:
+        complaints = (
+            Request.select(Request.status, Request.due_at, Request.finished_at)
+            .where(in_period & Request.revision.in_(complaint_revisions) & Request.due_at.is_null(False))
+        )  # fmt: skip
+        for status, due, finished in database.execute(complaints):
+            if status == "selesai" and finished is not None and _instant(finished) <= _instant(due):  # type: ignore[operator]
+                finished_on_time += 1
+            elif status in ACTIVE_STATUSES and now > _instant(due):  # type: ignore[operator]
+                overdue += 1
 
-    def of_kind(kind: str) -> list[_Req]:
-        return [item.request for item in items if service_kind(item.sop) == kind]
+    def of_kind(kind: str, status: str | None = None) -> int:
+        counts = by_kind.get(kind, Counter())
+        return sum(counts.values()) if status is None else counts.get(status, 0)
 
-    complaints = of_kind("pengaduan")
-    events = of_kind("acara")
-    visits = of_kind("kunjungan")
-    done = [r for r in complaints if r.status == "selesai"]
-    open_complaints = [r for r in complaints if r.status in ACTIVE_STATUSES]
+    pengaduan = by_kind.get("pengaduan", Counter())
     return RekapReport(
         date_from=date_from,
         date_to=date_to,
         rows=rows,
         totals={s: all_counts.get(s, 0) for s in STATUS_ORDER},
-        total=len(items),
-        sambutan_finished=sum(1 for r in of_kind("sambutan") if r.status == "selesai"),
-        events_finished=sum(1 for r in events if r.status == "selesai"),
-        events_received=len(events),
-        visits_received=len(visits),
-        visits_finished=sum(1 for r in visits if r.status == "selesai"),
+        total=sum(all_counts.values()),
+        sambutan_finished=of_kind("sambutan", "selesai"),
+        events_finished=of_kind("acara", "selesai"),
+        events_received=of_kind("acara"),
+        visits_received=of_kind("kunjungan"),
+        visits_finished=of_kind("kunjungan", "selesai"),
         complaints=ComplaintSummary(
-            received=len(complaints),
-            finished=len(done),
-            finished_on_time=sum(1 for r in done if r.due_at is not None and r.finished_at <= r.due_at),
-            open=len(open_complaints),
-            overdue=sum(1 for r in open_complaints if r.due_at is not None and now > r.due_at),
-            cancelled=sum(1 for r in complaints if r.status == "batal"),
+            received=of_kind("pengaduan"),
+            finished=pengaduan.get("selesai", 0),
+            finished_on_time=finished_on_time,
+            open=sum(pengaduan.get(s, 0) for s in ACTIVE_STATUSES),
+            overdue=overdue,
+            cancelled=pengaduan.get("batal", 0),
         ),
     )
 

@@ -30,6 +30,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -376,9 +377,23 @@ def _data_style(col: Col) -> dict[str, Any]:
     return style
 
 
+class _SharedStyle(StyleArray):
+    """A cell style shared by a column's cells. The writer looks each cell's style up by hash; this
+    one is hashed once (it is never changed after it is made)."""
+
+    __slots__ = ("_hash",)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash: int = hash(tuple(self))
+            return self._hash
+
+
 def _style(ws: Any, **style: Any) -> Any:
     """The style of a cell with ``style`` set, made once and shared by the cells given it."""
-    return text_cell(ws, None, **style)._style
+    return _SharedStyle(text_cell(ws, None, **style)._style)
 
 
 def _styled(cell: Any, style: Any) -> Any:

@@ -169,13 +169,6 @@ def _column_width(ws: Worksheet, column: int) -> float:
     return float(dimension.width) if dimension is not None and dimension.customWidth else DEFAULT_WIDTH
 
 
-def _naive(value: Any) -> Any:
-    """What a cell holds: office-local datetimes made naive, and nothing for an empty text."""
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return None if value == "" else value
-
-
 def _title_height(text: str, font: Font, width: float) -> float:
     """The height of a merged, wrapped title row ``width`` wide."""
     size = float(font.size or SIZE)
@@ -216,9 +209,9 @@ class Table:
     A write-only sheet needs its column widths before its first row, and the widths follow the
     contents: :meth:`add` measures each row as it comes (once per distinct value, and not at all in
     a column already at its widest) and spools it to a temporary file, so memory stays flat however
-    many rows the table has. :meth:`write` then streams the rows into the sheet, each cell through
-    :func:`export.cells.text_cell` with the column's style, each row as tall as its wrapped texts
-    (computed once per distinct text). A cell value given as ``(value, number_format)`` overrides
+    many rows the table has. :meth:`write` then streams the rows into the sheet, every value put into
+    its cell by :func:`export.cells.assign` (user text stays text) with the column's shared style,
+    each row as tall as its wrapped texts (computed once per distinct text per column). A cell value given as ``(value, number_format)`` overrides
     the column's number format for that cell.
     """
 

@@ -209,10 +209,10 @@ class Table:
     A write-only sheet needs its column widths before its first row, and the widths follow the
     contents: :meth:`add` measures each row as it comes (once per distinct value, and not at all in
     a column already at its widest) and spools it to a temporary file, so memory stays flat however
-    many rows the table has. :meth:`write` then streams the rows into the sheet, every value put into
-    its cell by :func:`export.cells.assign` (user text stays text) with the column's shared style,
-    each row as tall as its wrapped texts (computed once per distinct text per column). A cell value given as ``(value, number_format)`` overrides
-    the column's number format for that cell.
+    many rows the table has. :meth:`write` then streams the rows into the sheet, every value put
+    into its cell by :func:`export.cells.assign` (user text stays text) with the column's shared
+    style, each row as tall as its wrapped texts (computed once per distinct text per column). A
+    value given as ``(value, number_format)`` overrides the column's number format for that cell.
     """
 
     def __init__(self, cols: Sequence[Col]) -> None:

@@ -574,3 +574,27 @@ def test_user_text_that_looks_like_a_formula_stays_text_in_every_report(store, t
             sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
             assert not any(b"<f>" in archive.read(name) for name in sheets)  # no formula anywhere
     assert report.services[0].slowest == () or report.services[0].slowest[0].perihal == hostile
+
+
+def test_an_export_stopped_midway_leaves_no_file_and_no_temporary_sheets(demo, tmp_path, capfd):
+    from openpyxl.worksheet import _writer
+
+    class Stop(Exception):
+        pass
+
+    def stop(rows_written: int) -> None:
+        raise Stop
+
+    before = set(_writer.ALL_TEMP_FILES)
+    rows = rp.register_rows(DEMO_FROM, DEMO_TO, now=DEMO_NOW)
+    steps = rp.step_rows(DEMO_FROM, DEMO_TO, now=DEMO_NOW)
+    out = tmp_path / "out" / "register.xlsx"
+    out.parent.mkdir()
+    with pytest.raises(Stop):
+        write_register(out, rows * 13, steps, rp.report_meta(DEMO_FROM, DEMO_TO, DEMO_NOW), progress=stop)
+    assert not out.exists() and list(out.parent.iterdir()) == []  # no half-written file either
+    assert set(_writer.ALL_TEMP_FILES) == before
+    import gc
+
+    gc.collect()
+    assert "Exception ignored" not in capfd.readouterr().err

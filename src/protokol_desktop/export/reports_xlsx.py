@@ -346,7 +346,7 @@ class Table:
                     if known > lines:
                         lines = known
             _append(ws, row_number, cells, LINE_POINTS * lines + 2 if lines > 1 else None)
-            if progress is not None and row_number % 1000 == 0:
+            if progress is not None and (row_number - header_row) % 1000 == 0:
                 progress(row_number - header_row)
         return header_row + self.count
 
@@ -515,9 +515,11 @@ def _write_only() -> Iterator[Workbook]:
         yield wb
     except BaseException:
         for ws in wb.worksheets:
-            writer = getattr(ws, "_writer", None)
-            if writer is not None:
-                with contextlib.suppress(Exception):
+            rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+            with contextlib.suppress(Exception):
+                if rows is not None:
+                    rows.close()  # ends the sheet's row stream while its file is still open
+                if writer is not None:
                     writer.xf.close()
                     writer.cleanup()
         raise

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
 import statistics
 import subprocess
 import sys
@@ -26,8 +27,10 @@ HERE = Path(__file__).resolve().parent
 def one(*args: str) -> dict[str, float]:
     """Seconds from process start to each instant the probe printed (``shown``, ``filled``, ``ready``)."""
     start = time.time()
+    env = dict(os.environ)  # the checkout's own code (the one compiled above), not an installed copy
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     result = subprocess.run(
-        [sys.executable, str(HERE / "startup_probe.py"), *args], capture_output=True, text=True, check=True
+        [sys.executable, str(HERE / "startup_probe.py"), *args], capture_output=True, text=True, check=True, env=env
     )
     lines = dict(line.split(" ", 1) if " " in line else (line, "") for line in result.stdout.splitlines())
     global heavy

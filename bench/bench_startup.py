@@ -5,15 +5,19 @@ The main window is painted before the board reads its cards; the bench also prin
 are painted and when the icons are in, each against the same baseline.
 
 Run ``bench/bench_board.py`` first (it builds the database), then
-``.venv/bin/python bench/bench_startup.py``.
+``.venv/bin/python bench/bench_startup.py``; or ``--data DIR`` for another data folder (without
+either, the export bench's demo database of 10,000 requests is used when it exists).
 """
 
 from __future__ import annotations
 
+import argparse
 import compileall
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,8 +27,10 @@ HERE = Path(__file__).resolve().parent
 def one(*args: str) -> dict[str, float]:
     """Seconds from process start to each instant the probe printed (``shown``, ``filled``, ``ready``)."""
     start = time.time()
+    env = dict(os.environ)  # the checkout's own code (the one compiled above), not an installed copy
+    env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     result = subprocess.run(
-        [sys.executable, str(HERE / "startup_probe.py"), *args], capture_output=True, text=True, check=True
+        [sys.executable, str(HERE / "startup_probe.py"), *args], capture_output=True, text=True, check=True, env=env
     )
     lines = dict(line.split(" ", 1) if " " in line else (line, "") for line in result.stdout.splitlines())
     global heavy
@@ -36,11 +42,21 @@ heavy = ""
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", type=Path, help="data folder (default: the board bench's database)")
+    args = parser.parse_args()
     caches = sorted((HERE / ".cache").glob("board-*"))
-    if not caches:
-        print("Jalankan dulu bench/bench_board.py untuk membuat basis data uji.", file=sys.stderr)
+    demo = Path(tempfile.gettempdir()) / "protokol-bench" / "demo-10000-s1" / "data"  # bench_export's
+    if args.data:
+        data = args.data
+    elif caches:
+        data = max(caches, key=lambda p: p.stat().st_size)
+    elif demo.exists():
+        data = demo
+    else:
+        print("Jalankan dulu bench/bench_board.py (atau bench_export.py) untuk membuat basis data uji.",
+              file=sys.stderr)  # fmt: skip
         return 2
-    data = max(caches, key=lambda p: p.stat().st_size)
     # An installed program has its bytecode (pip compiles on install, the frozen bundle carries it);
     # a checkout run with PYTHONDONTWRITEBYTECODE would otherwise compile every module at each start.
     compileall.compile_dir(str(HERE.parent / "src"), quiet=1)
@@ -61,7 +77,7 @@ def main() -> int:
 
     b = statistics.median(runs["bare"])
     a, f, r = (statistics.median(runs[key]) for key in ("shown", "filled", "ready"))
-    print(f"Basis data: {data.name}; median dari {rounds} putaran (rasio: median rasio tiap putaran)")
+    print(f"Basis data: {data}; median dari {rounds} putaran (rasio: median rasio tiap putaran)")
     print(f"jendela kosong PySide6                 {b * 1000:6.0f} ms")
     print(f"Protokol Desktop tampil                {a * 1000:6.0f} ms   rasio {ratio('shown'):5.2f}  (target < 2,00)")
     print(f"... kartu papan tergambar              {f * 1000:6.0f} ms   rasio {ratio('filled'):5.2f}")

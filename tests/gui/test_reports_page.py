@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from protokol_desktop.services.demo import fill_demo
 
@@ -46,3 +46,49 @@ def test_reversed_period_is_refused(main_window, dialogs):
     view.date_to.setDate(QDate.currentDate().addDays(-3))
     assert controller.reports.export() is None
     assert "tidak boleh sebelum" in dialogs.errors[-1][1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Acceptance: the way a person does it, by clicking the page's button
+
+
+def test_clicking_export_writes_the_chosen_file(main_window, qtbot, dialogs, tmp_path):
+    window, controller = main_window
+    fill_demo(12, seed=6)
+    view = _page(window)
+    view.kind.setCurrentIndex(view.kind.findData("register"))
+    view.date_from.setDate(QDate.currentDate().addDays(-200))
+    out = tmp_path / "register.xlsx"
+    dialogs.files = [str(out)]  # the save dialog's answer
+    with qtbot.waitSignal(controller.reports.exportEnded, timeout=60_000):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert dialogs.errors == []
+    assert openpyxl.load_workbook(out).sheetnames == ["Register", "Riwayat Langkah"]
+    assert view.export_button.isEnabled() and not controller.reports.task.dialog.isVisible()
+    assert str(out) in view.result.text()
+
+
+def test_a_job_that_raises_ends_its_dialog_and_enables_the_button(main_window, qtbot, dialogs, tmp_path,
+                                                                  monkeypatch):  # fmt: skip
+    from protokol_desktop.ui.reports import controller as reports_controller
+
+    def broken(*args, **kwargs):
+        raise AttributeError("'bool' object has no attribute 'suffix'")
+
+    monkeypatch.setattr(reports_controller, "write_report", broken)
+    window, controller = main_window
+    view = _page(window)
+    dialogs.files = [str(tmp_path / "rekap.xlsx")]
+    with qtbot.waitSignal(controller.reports.exportEnded, timeout=60_000):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+        assert not view.export_button.isEnabled()  # while the job runs
+    title, message = dialogs.errors[-1]
+    assert title == "Laporan gagal dibuat" and "kesalahan yang tidak terduga" in message
+    assert not controller.reports.task.dialog.isVisible() and not controller.reports.task.running
+    assert view.export_button.isEnabled()
+    assert not (tmp_path / "rekap.xlsx").exists()
+    dialogs.files = [str(tmp_path / "lagi.xlsx")]  # and the button works again
+    monkeypatch.undo()
+    with qtbot.waitSignal(controller.reports.exportEnded, timeout=60_000):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "lagi.xlsx").exists()

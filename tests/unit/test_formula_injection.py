@@ -164,10 +164,6 @@ def _report(kind: str) -> Callable[[object, Path], Path]:
     return build
 
 
-REPORTS_PENDING = pytest.mark.xfail(
-    strict=True, reason="reports_xlsx.py is rewritten on branch h18 to write through export/cells.py"
-)
-
 EXPORTS = [
     pytest.param(_visit, id="kunjungan-daftar-periksa-hadir-notulen"),
     pytest.param(_bimtek, id="bimtek"),
@@ -176,10 +172,9 @@ EXPORTS = [
     pytest.param(_sop_protokol, id="sop-protokol"),
     pytest.param(_sop_workbook, id="sop-workbook"),
     pytest.param(_audit, id="jejak-audit"),
-    # Last, and expected to fail until h18 merges: the lead removes these marks at the merge.
-    pytest.param(_report("register"), id="register", marks=REPORTS_PENDING),
-    pytest.param(_report("kinerja"), id="kinerja", marks=REPORTS_PENDING),
-    pytest.param(_report("rekap"), id="rekap", marks=REPORTS_PENDING),
+    pytest.param(_report("register"), id="register"),
+    pytest.param(_report("kinerja"), id="kinerja"),
+    pytest.param(_report("rekap"), id="rekap"),
 ]
 
 

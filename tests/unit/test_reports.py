@@ -40,6 +40,8 @@ from protokol_desktop.store.db import close_database
 from protokol_desktop.store.models import Request, StepRun
 from tests.conftest import meet_gates, sambutan_form, utc
 
+BOTH_BACKENDS = True  # the reports read raw rows: SQLite's text and PostgreSQL's datetimes alike
+
 KABAG = Actor("Drs. Ahmad", "Kabag")
 KASUBBAG = Actor("Yohanes", "Kasubbag")
 STAF = Actor("Maria", "Staf")
@@ -552,3 +554,49 @@ def test_service_kinds_of_the_seed_library(store):
     }  # fmt: skip
     assert rp.period_text(date(2026, 11, 2), date(2026, 11, 30)) == "2 November 2026 s.d. 30 November 2026"
     assert rp.period_text(date(2026, 2, 1), date(2026, 2, 28)) == "Bulan Februari 2026"
+
+
+def test_user_text_that_looks_like_a_formula_stays_text_in_every_report(store, tmp_path):
+    hostile = '=HYPERLINK("http://contoh.invalid","klik")'
+    request_id = rs.register_request(sambutan_form(perihal=hostile, pengirim="=1+1"), STAF)
+    rs.start_request(request_id, KABAG, now=utc(2026, 11, 23, 0, 10))
+    now = utc(2026, 11, 24, 0, 0)
+    period = (date(2026, 11, 1), date(2026, 11, 30))
+    meta = rp.report_meta(*period, now)
+    register = write_register(tmp_path / "r.xlsx", rp.register_rows(*period, now=now),
+                              rp.step_rows(*period, now=now), meta)  # fmt: skip
+    report = rp.kinerja(*period, now=now)
+    kinerja = write_kinerja(tmp_path / "k.xlsx", report, None, meta)
+    ws = openpyxl.load_workbook(register)["Register"]
+    header_row, table = _rows(ws, "No")
+    assert (table[0]["Perihal"], table[0]["Penyelenggara"]) == (hostile, "=1+1")
+    assert ws.cell(header_row + 1, 5).data_type == "s" and ws.cell(header_row + 1, 6).data_type == "s"
+    for path in (register, kinerja):
+        with zipfile.ZipFile(path) as archive:
+            sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+            assert not any(b"<f>" in archive.read(name) for name in sheets)  # no formula anywhere
+    assert report.services[0].slowest == () or report.services[0].slowest[0].perihal == hostile
+
+
+def test_an_export_stopped_midway_leaves_no_file_and_no_temporary_sheets(demo, tmp_path, capfd):
+    from openpyxl.worksheet import _writer
+
+    class Stop(Exception):
+        pass
+
+    def stop(rows_written: int) -> None:
+        raise Stop
+
+    before = set(_writer.ALL_TEMP_FILES)
+    rows = rp.register_rows(DEMO_FROM, DEMO_TO, now=DEMO_NOW)
+    steps = rp.step_rows(DEMO_FROM, DEMO_TO, now=DEMO_NOW)
+    out = tmp_path / "out" / "register.xlsx"
+    out.parent.mkdir()
+    with pytest.raises(Stop):
+        write_register(out, rows * 13, steps, rp.report_meta(DEMO_FROM, DEMO_TO, DEMO_NOW), progress=stop)
+    assert not out.exists() and list(out.parent.iterdir()) == []  # no half-written file either
+    assert set(_writer.ALL_TEMP_FILES) == before
+    import gc
+
+    gc.collect()
+    assert "Exception ignored" not in capfd.readouterr().err

@@ -17,7 +17,11 @@ title is in the page header.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +30,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -40,6 +48,7 @@ from ..services.reports import (
     ReportMeta,
     StepRow,
 )
+from .cells import assign, put, text_cell
 
 FONT = "Arial"
 SIZE = 10
@@ -87,6 +96,7 @@ class Col:
     max_width: float = 30.0
     min_width: float = 5.0
     number_format: str | None = None
+    centred: bool = False  # a short text centred, not wrapped (Tepat Waktu)
 
 
 def _font(bold: bool = False, size: int = SIZE, italic: bool = False) -> Font:
@@ -154,38 +164,21 @@ def _lines(text: str, width: float) -> int:
     return max(1, total)
 
 
-def _naive(value: Any) -> Any:
-    """What a cell holds: office-local datetimes made naive, and nothing for an empty text."""
-    if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.replace(tzinfo=None)
-    return None if value == "" else value
-
-
-def _title_block(
-    ws: Worksheet, lines: Sequence[tuple[str, Font]], ncols: int, note: str = "", span: int | None = None
-) -> int:
-    """Title lines, then an optional note, each merged across ``span`` columns (default: the table's)
-    and wrapped; their heights are set by :func:`_table` once the widths are known. Returns the row
-    of the table header (after one blank row)."""
-    row = 1
-    last = get_column_letter(max(ncols, span or 0))
-    items = [*lines, *([(note, _font(italic=True, size=9))] if note else [])]
-    for text, font in items:
-        cell = ws.cell(row=row, column=1, value=text)
-        cell.font = font
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.merge_cells(f"A{row}:{last}{row}")
-        row += 1
-    return row + 1
-
-
 def _column_width(ws: Worksheet, column: int) -> float:
     dimension = ws.column_dimensions.get(get_column_letter(column))
     return float(dimension.width) if dimension is not None and dimension.customWidth else DEFAULT_WIDTH
 
 
+def _title_height(text: str, font: Font, width: float) -> float:
+    """The height of a merged, wrapped title row ``width`` wide."""
+    size = float(font.size or SIZE)
+    scale = size / SIZE * (1.1 if font.bold else 1.0)
+    return round(_lines(text, width / scale) * size * 1.3 + 3, 1)
+
+
 def _fit_titles(ws: Worksheet, header_row: int) -> None:
-    """Make the merged, wrapped rows above the table as tall as their text needs."""
+    """Make the merged, wrapped rows above the table as tall as their text needs (a sheet written
+    cell by cell: the recap's letterhead)."""
     for merged in ws.merged_cells.ranges:
         if merged.min_row >= header_row or merged.min_row != merged.max_row:
             continue
@@ -193,70 +186,295 @@ def _fit_titles(ws: Worksheet, header_row: int) -> None:
         if not cell.value:
             continue
         width = sum(_column_width(ws, c) for c in range(merged.min_col, merged.max_col + 1))
-        size = float(cell.font.size or SIZE)
-        scale = size / SIZE * (1.1 if cell.font.bold else 1.0)
-        lines = _lines(str(cell.value), width / scale)
-        ws.row_dimensions[merged.min_row].height = round(lines * size * 1.3 + 3, 1)
+        ws.row_dimensions[merged.min_row].height = _title_height(str(cell.value), cell.font, width)
 
 
-def _table(ws: Worksheet, header_row: int, cols: Sequence[Col], rows: Sequence[Sequence[Any]],
-           formats: Sequence[Sequence[str | None]] | None = None) -> int:  # fmt: skip
-    """Write a bordered table with its header at ``header_row``; set the widths and the row heights.
-    ``formats`` overrides the number format cell by cell. Returns the last row written."""
-    widths = []
-    for index, col in enumerate(cols):
-        longest_word = max((_chars(word) for word in col.title.split()), default=1.0) * 1.1  # bold
-        need = max([_text_width(_display(row[index], col)) for row in rows] or [0.0])
-        width = max(col.min_width, longest_word + 2.0, min(col.max_width, need))
-        widths.append(round(width, 1))
-        ws.column_dimensions[get_column_letter(index + 1)].width = round(width, 1)
-    header_fill = PatternFill("solid", fgColor=FILL_HEADER)
-    header_lines = 1
-    for index, col in enumerate(cols, start=1):
-        cell = ws.cell(row=header_row, column=index, value=col.title)
-        cell.font = _font(bold=True)
-        cell.fill = header_fill
-        cell.border = BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header_lines = max(header_lines, _lines(col.title, widths[index - 1]))
-    ws.row_dimensions[header_row].height = LINE_POINTS * header_lines + 4
-    for offset, values in enumerate(rows, start=1):
-        row = header_row + offset
-        lines = 1
-        for index, (col, value) in enumerate(zip(cols, values, strict=True), start=1):
-            cell = ws.cell(row=row, column=index, value=_naive(value))
-            cell.font = _font()
-            cell.border = BORDER
-            fmt = formats[offset - 1][index - 1] if formats else None
-            if fmt or col.number_format:
-                cell.number_format = fmt or col.number_format or "General"
-            elif col.kind == "date":
-                cell.number_format = FORMAT_DATE
-            elif col.kind == "datetime":
-                cell.number_format = FORMAT_DATETIME
-            elif col.kind == "minutes":
-                cell.number_format = FORMAT_MINUTES
-            elif col.kind == "int":
-                cell.number_format = FORMAT_INT
-            elif col.kind == "share":
-                cell.number_format = FORMAT_SHARE
-            if col.kind == "text":
-                text = "" if value is None else str(value)
-                cell.alignment = Alignment(vertical="top", wrap_text=True)
-                lines = max(lines, _lines(text, widths[index - 1]))
-            else:
-                centred = col.kind in ("date", "datetime") or col.title == "No"
-                cell.alignment = Alignment(vertical="top", horizontal="center" if centred else "right")
-        if lines > 1:
-            ws.row_dimensions[row].height = LINE_POINTS * lines + 2
-    _fit_titles(ws, header_row)
-    return header_row + len(rows)
+class _Bounded(dict):
+    """A memo that forgets everything when it grows past ``limit`` (unique texts must not pile up)."""
+
+    def __init__(self, limit: int = 20_000) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def remember(self, key: Any, value: Any) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class Table:
+    """A bordered table for a write-only sheet, collected before it is written.
+
+    A write-only sheet needs its column widths before its first row, and the widths follow the
+    contents: :meth:`add` measures each row as it comes (once per distinct value, and not at all in
+    a column already at its widest) and spools it to a temporary file, so memory stays flat however
+    many rows the table has. :meth:`write` then streams the rows into the sheet, every value put
+    into its cell by :func:`export.cells.assign` (user text stays text) with the column's shared
+    style, each row as tall as its wrapped texts (computed once per distinct text per column). A
+    value given as ``(value, number_format)`` overrides the column's number format for that cell.
+    """
+
+    def __init__(self, cols: Sequence[Col]) -> None:
+        self.cols = list(cols)
+        self.count = 0
+        n = len(self.cols)
+        self._need = [0.0] * n
+        self._largest: list[Any] = [None] * n  # numbers: the widest is the largest (a fixed format)
+        self._dated = [i for i, col in enumerate(self.cols) if col.kind in ("date", "datetime")]
+        self._numeric = [i for i, col in enumerate(self.cols) if col.kind in ("int", "minutes", "share", "actual")]
+        self._texts = [i for i, col in enumerate(self.cols) if col.kind == "text"]
+        self._open = list(self._texts)  # text columns still measured (not yet at max_width)
+        self._sizes = [_Bounded() for _ in self.cols]
+        self._spool: Any = tempfile.TemporaryFile()  # noqa: SIM115 - closed by rows() or close()
+        self._batch: list[list[Any]] = []  # rows not yet spooled
+
+    def add(self, values: Sequence[Any]) -> None:
+        row = list(values)
+        for index in self._dated:
+            value = row[index]
+            if value is not None:
+                row[index] = to_excel(value.replace(tzinfo=None) if isinstance(value, datetime) else value)
+                self._largest[index] = 1
+        for index in self._numeric:
+            value = row[index]
+            number = value[0] if isinstance(value, tuple) else value
+            if number is not None and (self._largest[index] is None or abs(number) > self._largest[index]):
+                self._largest[index] = abs(number)
+        closed = False
+        for index in self._open:
+            value = row[index]
+            if value == "":
+                row[index] = None
+                continue
+            if value is None:
+                continue
+            sizes = self._sizes[index]
+            need = sizes.get(value)
+            if need is None:
+                need = sizes.remember(value, _text_width(str(value)))
+            if need > self._need[index]:
+                self._need[index] = need
+                closed = closed or need >= self.cols[index].max_width
+        if closed:
+            self._open = [i for i in self._open if self._need[i] < self.cols[i].max_width]
+        for index in self._texts:
+            if row[index] == "":
+                row[index] = None
+        self._batch.append(row)
+        if len(self._batch) >= 500:
+            self._flush()
+        self.count += 1
+
+    def _flush(self) -> None:
+        if self._batch:
+            marshal.dump(self._batch, self._spool)
+            self._batch = []
+
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        for values in rows:
+            self.add(values)
+
+    def widths(self) -> list[float]:
+        widths = []
+        for index, col in enumerate(self.cols):
+            need = self._need[index]
+            if self._largest[index] is not None and col.kind != "text":
+                need = _text_width(_display(self._largest[index], col))
+            longest_word = max((_chars(word) for word in col.title.split()), default=1.0) * 1.1  # bold
+            widths.append(round(max(col.min_width, longest_word + 2.0, min(col.max_width, need)), 1))
+        return widths
+
+    def rows(self) -> Iterator[list[Any]]:
+        """The spooled rows, once."""
+        if self._spool is None:
+            raise RuntimeError("a table is written once")
+        self._flush()
+        spool, self._spool = self._spool, None
+        with spool:
+            spool.seek(0)
+            left = self.count
+            while left > 0:
+                batch = marshal.load(spool)
+                left -= len(batch)
+                yield from batch
+
+    def close(self) -> None:
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
+
+    def write(self, ws: Any, header_row: int, progress: Callable[[int], None] | None = None) -> int:
+        """Append the header (at ``header_row``, which must be the sheet's next row) and the rows;
+        returns the last row written. ``progress`` is called with the rows written so far."""
+        widths = self.widths()
+        header_style = _style(ws, font=_font(bold=True), fill=PatternFill("solid", fgColor=FILL_HEADER),
+                              border=BORDER, alignment=Alignment(horizontal="center", vertical="center",
+                                                                 wrap_text=True))  # fmt: skip
+        header_lines = max(_lines(col.title, width) for col, width in zip(self.cols, widths, strict=True))
+        _append(ws, header_row, [_styled(text_cell(ws, col.title), header_style) for col in self.cols],
+                LINE_POINTS * header_lines + 4)  # fmt: skip
+        styles = [_style(ws, **_data_style(col)) for col in self.cols]
+        overrides: dict[tuple[int, str], Any] = {}
+        texts = [col.kind == "text" for col in self.cols]
+        lines_of = [_Bounded() for _ in self.cols]
+        streaming = _streaming(ws)
+        reused = [_styled(text_cell(ws, None), style) for style in styles]  # one cell per column
+        row_number = header_row
+        for values in self.rows():
+            row_number += 1
+            cells = reused if streaming else [_styled(text_cell(ws, None), style) for style in styles]
+            lines = 1
+            for index, value in enumerate(values):
+                cell = cells[index]
+                if isinstance(value, tuple):
+                    value, fmt = value
+                    style = styles[index]
+                    if fmt:
+                        style = overrides.get((index, fmt))
+                        if style is None:
+                            style = overrides[(index, fmt)] = _style(ws, **{**_data_style(self.cols[index]),
+                                                                            "number_format": fmt})  # fmt: skip
+                    cell._style = style
+                elif streaming:
+                    cell._style = styles[index]
+                assign(cell, value)  # user text stays text (export.cells)
+                if texts[index] and value is not None:
+                    known = lines_of[index].get(value)
+                    if known is None:
+                        known = lines_of[index].remember(value, _lines(str(value), widths[index]))
+                    if known > lines:
+                        lines = known
+            _append(ws, row_number, cells, LINE_POINTS * lines + 2 if lines > 1 else None)
+            if progress is not None and (row_number - header_row) % 1000 == 0:
+                progress(row_number - header_row)
+        return header_row + self.count
+
+
+def _data_style(col: Col) -> dict[str, Any]:
+    """Font, border, number format and alignment of a data cell of ``col``."""
+    fmt = col.number_format or {
+        "date": FORMAT_DATE, "datetime": FORMAT_DATETIME, "minutes": FORMAT_MINUTES, "int": FORMAT_INT,
+        "share": FORMAT_SHARE,
+    }.get(col.kind)  # fmt: skip
+    if col.centred:
+        alignment = Alignment(vertical="top", horizontal="center")
+    elif col.kind == "text":
+        alignment = Alignment(vertical="top", wrap_text=True)
+    else:
+        centred = col.kind in ("date", "datetime") or col.title == "No"
+        alignment = Alignment(vertical="top", horizontal="center" if centred else "right")
+    style: dict[str, Any] = {"font": _font(), "border": BORDER, "alignment": alignment}
+    if fmt:
+        style["number_format"] = fmt
+    return style
+
+
+class _SharedStyle(StyleArray):
+    """A cell style shared by a column's cells. The writer looks each cell's style up by hash; this
+    one is hashed once (it is never changed after it is made)."""
+
+    __slots__ = ("_hash",)
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash: int = hash(tuple(self))
+            return self._hash
+
+
+def _style(ws: Any, **style: Any) -> Any:
+    """The style of a cell with ``style`` set, made once and shared by the cells given it."""
+    return _SharedStyle(text_cell(ws, None, **style)._style)
+
+
+def _styled(cell: Any, style: Any) -> Any:
+    cell._style = style  # the shared StyleArray: setting font, border... per cell costs a lookup each
+    return cell
+
+
+def _streaming(ws: Any) -> bool:
+    """Whether ``ws`` is write-only; if so, the cells appended to it are written as they are.
+
+    openpyxl's write-only ``append`` first tries each value as a plain value (a cell fails that with
+    an exception, then a new spare cell is made): for a sheet of styled cells that costs more than
+    writing them. The sheet's own row conversion is replaced by one that takes the cells given
+    (made by :func:`export.cells.text_cell`, their values set by :func:`export.cells.assign`) and
+    only numbers them. The row is written before ``append`` returns, so a writer may reuse its cells.
+    """
+    if not isinstance(ws, WriteOnlyWorksheet):
+        return False
+    if "_values_to_row" not in vars(ws):
+        ws._values_to_row = _numbered
+    return True
+
+
+def _numbered(cells: Sequence[Any], row: int) -> Iterator[Any]:
+    for column, cell in enumerate(cells, start=1):
+        cell.row = row
+        cell.column = column
+        yield cell
+
+
+def _append(ws: Any, row: int, cells: list[Any], height: float | None = None) -> None:
+    """Append ``cells`` as row ``row`` (the sheet's next one), ``height`` points tall if given. A
+    write-only sheet writes the row at once, so its height is forgotten afterwards (and the rows of
+    one height share one dimension: the writer reads only its height from it)."""
+    if height is None:
+        ws.append(cells)
+    elif isinstance(ws, WriteOnlyWorksheet):
+        shared = vars(ws).setdefault("_shared_heights", {})
+        dimension = shared.get(height)
+        if dimension is None:
+            dimension = shared[height] = RowDimension(ws, ht=height)
+        ws.row_dimensions[row] = dimension
+        ws.append(cells)
+        del ws.row_dimensions[row]
+    else:
+        ws.row_dimensions[row].height = height
+        ws.append(cells)
+
+
+def _title_rows(ws: Any, lines: Sequence[tuple[str, Font]], widths: Sequence[float], note: str = "",
+                span: int | None = None) -> int:  # fmt: skip
+    """Title lines, then an optional note, each merged across ``span`` columns (default: the table's)
+    and wrapped, as tall as their text needs; then a blank row. Returns the row of the table header."""
+    ncols = max(len(widths), span or 0)
+    last = get_column_letter(ncols)
+    total = sum(widths) + DEFAULT_WIDTH * (ncols - len(widths))
+    items = [*lines, *([(note, _font(italic=True, size=9))] if note else [])]
+    row = 1
+    for text, font in items:
+        style = _style(ws, font=font, alignment=Alignment(wrap_text=True, vertical="top"))
+        _append(ws, row, [_styled(text_cell(ws, text), style)], _title_height(text, font, total) if text else None)
+        ws.merged_cells.add(f"A{row}:{last}{row}")
+        row += 1
+    ws.append([])
+    return row + 1
+
+
+def _table_sheet(ws: Any, table: Table, print_title: str, landscape: bool, heading: Sequence[tuple[str, Font]] = (),
+                 note: str = "", span: int | None = None,
+                 progress: Callable[[int], None] | None = None) -> tuple[int, int]:  # fmt: skip
+    """A write-only sheet holding ``table`` below an optional title block, set up to print. Returns
+    the header row and the last row."""
+    _streaming(ws)
+    widths = table.widths()
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    header = 1 + len(heading) + (1 if note else 0) + (1 if heading or note else 0)
+    _print_setup(ws, header, header + table.count, len(table.cols), landscape, print_title)
+    if (heading or note) and _title_rows(ws, heading, widths, note, span) != header:
+        raise AssertionError("title block and header row disagree")
+    last = table.write(ws, header, progress)
+    return header, last
 
 
 def _print_setup(ws: Worksheet, header_row: int, last_row: int, ncols: int, landscape: bool, title: str) -> None:
     """A4, one page wide, the header row repeated, frozen below it, an autofilter over the table."""
     last = get_column_letter(ncols)
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
@@ -289,10 +507,35 @@ def _zone_name(moment: datetime) -> str:
     return {7.0: "WIB", 8.0: "WITA", 9.0: "WIT"}.get(hours or 0.0, "")
 
 
+@contextlib.contextmanager
+def _write_only() -> Iterator[Workbook]:
+    """A write-only workbook; if writing it fails (or is cancelled) its sheets' temporary files go."""
+    wb = Workbook(write_only=True)
+    try:
+        yield wb
+    except BaseException:
+        for ws in wb.worksheets:
+            rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+            with contextlib.suppress(Exception):
+                if rows is not None:
+                    rows.close()  # ends the sheet's row stream while its file is still open
+                if writer is not None:
+                    writer.xf.close()
+                    writer.cleanup()
+        raise
+
+
 def _save(wb: Workbook, path: Path) -> Path:
+    """Save under a temporary name beside ``path``, then rename: a failed or cancelled export leaves
+    no half-written file (and never a damaged earlier one)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    partial = path.with_name(f".{path.name}.sebagian")
+    try:
+        wb.save(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path
 
 
@@ -300,78 +543,120 @@ def _save(wb: Workbook, path: Path) -> Path:
 # Register and Riwayat Langkah
 
 
-def _register_sheet(ws: Worksheet, rows: Sequence[RegisterRow], meta: ReportMeta) -> None:
-    cols = [
-        Col("No", "int", min_width=5),
-        Col("Nomor Surat", max_width=24),
-        Col("Tanggal Surat", "date"),
-        Col("Diterima", "datetime"),
-        Col("Perihal", max_width=40, min_width=20),
-        Col("Penyelenggara", max_width=26, min_width=14),
-        Col("Layanan", max_width=18),
-        Col("Pimpinan", max_width=16),
-        Col("Tanggal Acara", "date"),
-        Col("Status", max_width=14),
-        Col("Langkah Saat Ini", max_width=30, min_width=14),
-        Col("Selesai", "datetime"),
-        Col("Jangka Waktu", max_width=13),
-        Col("Waktu Aktual", "actual", max_width=20),
-        Col("Tepat Waktu", max_width=8),
-    ]
-    assert tuple(c.title for c in cols) == REGISTER_HEADERS
-    header = _title_block(ws, _heading(meta, "BUKU AGENDA PERMOHONAN"), len(cols))
-    values = [
-        [
+REGISTER_COLS = (
+    Col("No", "int", min_width=5),
+    Col("Nomor Surat", max_width=24),
+    Col("Tanggal Surat", "date"),
+    Col("Diterima", "datetime"),
+    Col("Perihal", max_width=40, min_width=20),
+    Col("Penyelenggara", max_width=26, min_width=14),
+    Col("Layanan", max_width=18),
+    Col("Pimpinan", max_width=16),
+    Col("Tanggal Acara", "date"),
+    Col("Status", max_width=14),
+    Col("Langkah Saat Ini", max_width=30, min_width=14),
+    Col("Selesai", "datetime"),
+    Col("Jangka Waktu", max_width=13),
+    Col("Waktu Aktual", "actual", max_width=20),
+    Col("Tepat Waktu", max_width=8, centred=True),
+)
+STEP_COLS = (
+    Col("Nomor Surat", max_width=24),
+    Col("Layanan", max_width=18),
+    Col("Langkah", "int"),
+    Col("Putaran", "int"),
+    Col("Uraian", max_width=42, min_width=20),
+    Col("Pelaksana", max_width=12),
+    Col("Petugas", max_width=22),
+    Col("Mulai", "datetime"),
+    Col("Selesai", "datetime"),
+    Col("Durasi (menit)", "minutes"),
+    Col("Standar (menit)", "int"),
+    Col("Mutu Baku", max_width=14),
+    Col("Status", max_width=13),
+)
+assert tuple(c.title for c in REGISTER_COLS) == REGISTER_HEADERS
+assert tuple(c.title for c in STEP_COLS) == STEP_HEADERS
+
+
+class RegisterTable(Table):
+    """The rows of the "Register" sheet, collected (see :class:`Table`)."""
+
+    def __init__(self) -> None:
+        super().__init__(REGISTER_COLS)
+
+    def add_row(self, r: RegisterRow) -> None:
+        actual = (r.actual, ACTUAL_FORMATS.get(r.actual_unit)) if r.actual is not None else None
+        self.add((
             r.no, r.nomor_surat, r.tanggal_surat, r.received_at, r.perihal, r.pengirim, r.service, r.leader,
-            r.event_date, r.status_label, r.current_step, r.finished_at, r.jangka_waktu, r.actual, r.on_time,
-        ]
-        for r in rows
-    ]  # fmt: skip
-    blank: list[str | None] = [None] * 13
-    formats = [blank + [ACTUAL_FORMATS.get(r.actual_unit) if r.actual is not None else None, None] for r in rows]
-    last = _table(ws, header, cols, values, formats)
-    for row in range(header + 1, last + 1):
-        ws.cell(row=row, column=15).alignment = Alignment(vertical="top", horizontal="center")
-    _print_setup(ws, header, last, len(cols), True, f"Buku Agenda Permohonan — {meta.period_text}")
+            r.event_date, r.status_label, r.current_step, r.finished_at, r.jangka_waktu, actual, r.on_time,
+        ))  # fmt: skip
 
 
-def _steps_sheet(ws: Worksheet, steps: Sequence[StepRow], meta: ReportMeta) -> None:
-    cols = [
-        Col("Nomor Surat", max_width=24),
-        Col("Layanan", max_width=18),
-        Col("Langkah", "int"),
-        Col("Putaran", "int"),
-        Col("Uraian", max_width=42, min_width=20),
-        Col("Pelaksana", max_width=12),
-        Col("Petugas", max_width=22),
-        Col("Mulai", "datetime"),
-        Col("Selesai", "datetime"),
-        Col("Durasi (menit)", "minutes"),
-        Col("Standar (menit)", "int"),
-        Col("Mutu Baku", max_width=14),
-        Col("Status", max_width=13),
-    ]
-    assert tuple(c.title for c in cols) == STEP_HEADERS
-    values = [
-        [
-            s.nomor_surat, s.service, s.step_number, s.round, s.uraian, s.role, s.person, s.started_at, s.ended_at,
-            s.durasi, s.standar, s.mutu_baku, s.status,
-        ]
-        for s in steps
-    ]  # fmt: skip
-    last = _table(ws, 1, cols, values)
-    _print_setup(ws, 1, last, len(cols), True, f"Riwayat Langkah — {meta.period_text} — {meta.unit}")
+class StepTable(Table):
+    """The rows of a "Riwayat Langkah" sheet, collected (see :class:`Table`)."""
+
+    def __init__(self) -> None:
+        super().__init__(STEP_COLS)
+
+    def add_steps(self, steps: Iterable[StepRow]) -> None:
+        add = self.add
+        for s in steps:
+            add((s.nomor_surat, s.service, s.step_number, s.round, s.uraian, s.role, s.person, s.started_at,
+                 s.ended_at, s.durasi, s.standar, s.mutu_baku, s.status))  # fmt: skip
 
 
-def write_register(path: Path, rows: Sequence[RegisterRow], steps: Sequence[StepRow], meta: ReportMeta) -> Path:
-    """The Buku Agenda Permohonan: sheets "Register" and "Riwayat Langkah"."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Register"
-    _register_sheet(ws, rows, meta)
-    _steps_sheet(wb.create_sheet("Riwayat Langkah"), steps, meta)
-    return _save(wb, path)
+Progress = Callable[[int], None]
+
+
+def _register_sheet(ws: Any, table: RegisterTable, meta: ReportMeta, progress: Progress | None = None) -> None:
+    _table_sheet(ws, table, f"Buku Agenda Permohonan — {meta.period_text}", True,
+                 _heading(meta, "BUKU AGENDA PERMOHONAN"), progress=progress)  # fmt: skip
+
+
+def _steps_sheet(ws: Any, table: StepTable, meta: ReportMeta, progress: Progress | None = None) -> None:
+    _table_sheet(ws, table, f"Riwayat Langkah — {meta.period_text} — {meta.unit}", True, progress=progress)
+
+
+def _register_table(rows: RegisterTable | Iterable[RegisterRow]) -> RegisterTable:
+    if isinstance(rows, RegisterTable):
+        return rows
+    table = RegisterTable()
+    for row in rows:
+        table.add_row(row)
+    return table
+
+
+def _step_table(steps: StepTable | Iterable[StepRow]) -> StepTable:
+    if isinstance(steps, StepTable):
+        return steps
+    table = StepTable()
+    table.add_steps(steps)
+    return table
+
+
+def write_register(
+    path: Path,
+    rows: RegisterTable | Iterable[RegisterRow],
+    steps: StepTable | Iterable[StepRow],
+    meta: ReportMeta,
+    progress: Progress | None = None,
+) -> Path:
+    """The Buku Agenda Permohonan: sheets "Register" and "Riwayat Langkah". ``rows`` and ``steps``
+    are the rows themselves or the tables they were already collected into (one pass over the
+    database fills both: :func:`services.reports.register_entries`). ``progress`` is told the rows
+    written so far, every thousand."""
+    register, history = _register_table(rows), _step_table(steps)
+    try:
+        with _write_only() as wb:
+            _register_sheet(wb.create_sheet("Register"), register, meta, progress)
+            done = register.count
+            _steps_sheet(wb.create_sheet("Riwayat Langkah"), history, meta,
+                         None if progress is None else lambda n: progress(done + n))  # fmt: skip
+            return _save(wb, path)
+    finally:
+        register.close()
+        history.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,9 +705,12 @@ def _service_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> No
         P90_NOTE + " Selesai dalam jangka waktu: permohonan selesai paling lambat pada batas waktu jangka waktu "
         "layanan (hari kerja menurut kalender kantor), dari permohonan selesai yang punya jangka waktu."
     )
-    header = _title_block(ws, _heading(meta, "KINERJA LAYANAN TERHADAP MUTU BAKU"), len(cols), note)
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), True, f"Kinerja per Layanan — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Kinerja per Layanan — {meta.period_text}", True,
+        _heading(meta, "KINERJA LAYANAN TERHADAP MUTU BAKU"), note,
+    )
 
 
 def _step_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> None:
@@ -439,17 +727,23 @@ def _step_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> None:
         [s.service, s.step_number, s.uraian, s.role, s.standar, s.mutu_baku, *_stat_values(s.stats)]
         for s in report.steps
     ]
-    header = _title_block(ws, _heading(meta, "KINERJA PER LANGKAH SOP"), len(cols), P90_NOTE)
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), True, f"Kinerja per Langkah — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Kinerja per Langkah — {meta.period_text}", True,
+        _heading(meta, "KINERJA PER LANGKAH SOP"), P90_NOTE,
+    )
 
 
 def _role_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> None:
     cols = [Col("Pelaksana", max_width=20, min_width=14), *STAT_COLS]
     values = [[r.role, *_stat_values(r.stats)] for r in report.roles]
-    header = _title_block(ws, _heading(meta, "KINERJA PER PELAKSANA"), len(cols), P90_NOTE)
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), False, f"Kinerja per Pelaksana — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Kinerja per Pelaksana — {meta.period_text}", False,
+        _heading(meta, "KINERJA PER PELAKSANA"), P90_NOTE,
+    )
 
 
 def _slowest_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> None:
@@ -471,9 +765,12 @@ def _slowest_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) -> No
         "Lima permohonan per layanan dengan jumlah durasi langkah selesai (Tepat waktu, Terlambat, Tanpa standar) "
         "terbesar menurut sheet Riwayat Langkah."
     )
-    header = _title_block(ws, _heading(meta, "PERMOHONAN TERLAMA PER LAYANAN"), len(cols), note)
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), True, f"Permohonan Terlama — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Permohonan Terlama — {meta.period_text}", True,
+        _heading(meta, "PERMOHONAN TERLAMA PER LAYANAN"), note,
+    )
 
 
 def _axes_visible(chart: BarChart) -> None:
@@ -485,9 +782,12 @@ def _on_time_chart_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta)
     cols = [Col("Langkah", max_width=34, min_width=20), Col("Standar (menit)", "int"), Col("Tepat waktu (%)", "share")]
     timed = [s for s in report.steps if s.stats.with_standard]
     values = [[f"{s.service} · {s.step_number}", s.standar, s.stats.on_time_share] for s in timed]
-    header = _title_block(ws, _heading(meta, "TEPAT WAKTU PER LANGKAH"), len(cols), span=CHART_SPAN)
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), False, f"Grafik Tepat Waktu per Langkah — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Grafik Tepat Waktu per Langkah — {meta.period_text}", False,
+        _heading(meta, "TEPAT WAKTU PER LANGKAH"), span=CHART_SPAN,
+    )
     if not timed:
         return
     chart = BarChart()
@@ -513,9 +813,12 @@ def _volume_chart_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) 
     names = report.service_names
     cols = [Col("Bulan", min_width=10), *[Col(n, "int", min_width=12) for n in names], Col("Jumlah", "int")]
     values = [[m.label, *[m.counts[n] for n in names], sum(m.counts.values())] for m in report.monthly]
-    header = _title_block(ws, _heading(meta, "VOLUME PERMOHONAN PER BULAN"), len(cols))
-    last = _table(ws, header, cols, values)
-    _print_setup(ws, header, last, len(cols), True, f"Grafik Volume Permohonan — {meta.period_text}")
+    table = Table(cols)
+    table.extend(values)
+    header, last = _table_sheet(
+        ws, table, f"Grafik Volume Permohonan — {meta.period_text}", True,
+        _heading(meta, "VOLUME PERMOHONAN PER BULAN"),
+    )
     if not names or not values:
         return
     chart = BarChart()
@@ -536,19 +839,37 @@ def _volume_chart_sheet(ws: Worksheet, report: KinerjaReport, meta: ReportMeta) 
     ws.add_chart(chart, f"A{last + 3}")
 
 
-def write_kinerja(path: Path, report: KinerjaReport, steps: Sequence[StepRow] | None, meta: ReportMeta) -> Path:
-    """The kinerja workbook; ``steps`` (default: the report's own rows) go to "Riwayat Langkah"."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Kinerja Layanan"
-    _service_sheet(ws, report, meta)
+def write_kinerja(
+    path: Path,
+    report: KinerjaReport,
+    steps: StepTable | Iterable[StepRow] | None,
+    meta: ReportMeta,
+    progress: Progress | None = None,
+) -> Path:
+    """The kinerja workbook; ``steps`` (default: the report's own rows), or the table they were
+    collected into while the report was computed, go to "Riwayat Langkah"."""
+    history = _step_table(report.step_rows if steps is None else steps)
+    try:
+        return _write_kinerja(path, report, history, meta, progress)
+    finally:
+        history.close()
+
+
+def _write_kinerja(path: Path, report: KinerjaReport, history: StepTable, meta: ReportMeta,
+                   progress: Progress | None) -> Path:  # fmt: skip
+    with _write_only() as wb:
+        return _kinerja_sheets(wb, path, report, history, meta, progress)
+
+
+def _kinerja_sheets(wb: Workbook, path: Path, report: KinerjaReport, history: StepTable, meta: ReportMeta,
+                    progress: Progress | None) -> Path:  # fmt: skip
+    _service_sheet(wb.create_sheet("Kinerja Layanan"), report, meta)
     _step_sheet(wb.create_sheet("Kinerja Langkah"), report, meta)
     _role_sheet(wb.create_sheet("Kinerja Pelaksana"), report, meta)
     _slowest_sheet(wb.create_sheet("Permohonan Terlama"), report, meta)
     _on_time_chart_sheet(wb.create_sheet("Grafik Tepat Waktu"), report, meta)
     _volume_chart_sheet(wb.create_sheet("Grafik Volume"), report, meta)
-    _steps_sheet(wb.create_sheet("Riwayat Langkah"), report.step_rows if steps is None else steps, meta)
+    _steps_sheet(wb.create_sheet("Riwayat Langkah"), history, meta, progress)
     return _save(wb, path)
 
 
@@ -574,7 +895,7 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
         meta.address: _font(italic=True, size=9),
     }
     for line in meta.letterhead:
-        cell = ws.cell(row=row, column=1, value=line.upper() if line != meta.address else line)
+        cell = put(ws, row, 1, line.upper() if line != meta.address else line)
         cell.font = fonts[line]
         cell.alignment = Alignment(horizontal="center", vertical="center")
         ws.merge_cells(f"A{row}:{last_col}{row}")
@@ -582,19 +903,19 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
         row += 1
     double = Side(style="double", color="000000")
     for column in range(1, ncols + 1):
-        ws.cell(row=row - 1, column=column).border = Border(bottom=double)
+        put(ws, row - 1, column).border = Border(bottom=double)
     row += 1
     for text, font in (
         ("REKAPITULASI PERMOHONAN LAYANAN KEPROTOKOLAN", _font(bold=True, size=12)),
         (meta.period_text, _font(bold=True)),
     ):
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = put(ws, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(horizontal="center")
         ws.merge_cells(f"A{row}:{last_col}{row}")
         row += 1
     row += 1
-    ws.cell(row=row, column=1, value="A. Permohonan menurut layanan dan status").font = _font(bold=True)
+    put(ws, row, 1, "A. Permohonan menurut layanan dan status").font = _font(bold=True)
     row += 1
     header = row
     cols = [
@@ -602,11 +923,15 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
         *[Col(report.status_label(s), "int", min_width=11) for s in statuses],
         Col("Jumlah", "int", min_width=9),
     ]
-    values = [[r.service, *[r.counts[s] for s in statuses], r.total] for r in report.rows]
-    last = _table(ws, header, cols, values)
+    table = Table(cols)
+    table.extend([r.service, *[r.counts[s] for s in statuses], r.total] for r in report.rows)
+    for index, width in enumerate(table.widths(), start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    last = table.write(ws, header)
+    _fit_titles(ws, header)
     total_row = last + 1
     for column, value in enumerate(["Jumlah", *[report.totals[s] for s in statuses], report.total], start=1):
-        cell = ws.cell(row=total_row, column=column, value=value)
+        cell = put(ws, total_row, column, value)
         cell.font = _font(bold=True)
         cell.border = BORDER
         cell.fill = PatternFill("solid", fgColor=FILL_TOTAL)
@@ -615,7 +940,7 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
     _print_setup(ws, header, last, ncols, False, "")  # the letterhead is the heading
 
     row = total_row + 2
-    ws.cell(row=row, column=1, value="B. Kegiatan dan pengaduan").font = _font(bold=True)
+    put(ws, row, 1, "B. Kegiatan dan pengaduan").font = _font(bold=True)
     row += 1
     c = report.complaints
     activities = [
@@ -633,29 +958,29 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
     ]
     label_end = get_column_letter(ncols - 1)
     for column, text in ((1, "Uraian"), (ncols, "Jumlah")):
-        cell = ws.cell(row=row, column=column, value=text)
+        cell = put(ws, row, column, text)
         cell.font = _font(bold=True)
         cell.fill = PatternFill("solid", fgColor=FILL_HEADER)
         cell.alignment = Alignment(horizontal="center")
     ws.merge_cells(f"A{row}:{label_end}{row}")
     for column in range(1, ncols + 1):
-        ws.cell(row=row, column=column).border = BORDER
+        put(ws, row, column).border = BORDER
     row += 1
     for text, value in activities:
-        ws.cell(row=row, column=1, value=text).font = _font()
+        put(ws, row, 1, text).font = _font()
         ws.merge_cells(f"A{row}:{label_end}{row}")
-        number = ws.cell(row=row, column=ncols, value=value)
+        number = put(ws, row, ncols, value)
         number.font = _font()
         number.number_format = FORMAT_INT
         for column in range(1, ncols + 1):
-            ws.cell(row=row, column=column).border = BORDER
+            put(ws, row, column).border = BORDER
         row += 1
     row += 1
     note = (
         f"Dasar: permohonan yang diterima pada {meta.period_text}; status per "
         f"{format_datetime(meta.printed_at)} {_zone_name(meta.printed_at)}."
     )
-    cell = ws.cell(row=row, column=1, value=note)
+    cell = put(ws, row, 1, note)
     cell.font = _font(italic=True, size=9)
     ws.merge_cells(f"A{row}:{last_col}{row}")
     row += 2
@@ -671,7 +996,7 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
         "NIP. ",
     ]
     for text in signature:
-        cell = ws.cell(row=row, column=sign_col, value=text)
+        cell = put(ws, row, sign_col, text)
         cell.font = _font(bold=text == meta.signer_title)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
         ws.merge_cells(f"{get_column_letter(sign_col)}{row}:{sign_end}{row}")

@@ -58,19 +58,49 @@ def write_report(
 
     now = now or datetime.now(UTC)
     meta = reports.report_meta(date_from, date_to, now)
-    step(5, "Membaca permohonan…")
+    step(2, "Membaca permohonan…")
+    total = max(1, reports.count_requests(date_from, date_to))
+
+    def reading(done: int) -> None:  # reading and computing: 5 % to 50 %
+        if done % 250 == 0:
+            step(5 + 45 * min(done, total) // total, f"Membaca permohonan… ({done} dari {total})")
+
+    def writing(of: int) -> Callable[[int], None]:  # writing the sheets: 50 % to 99 %
+        def report(written: int) -> None:
+            step(50 + 49 * min(written, of) // max(of, 1), f"Menulis berkas Excel… ({written} dari {of} baris)")
+
+        return report
+
     if kind == "register":
-        rows = reports.register_rows(date_from, date_to, criteria, now=now)
-        step(40, "Membaca riwayat langkah…")
-        steps = reports.step_rows(date_from, date_to, criteria, now=now)
-        step(70, "Menulis berkas Excel…")
-        reports_xlsx.write_register(out, rows, steps, meta)
-        summary = f"{len(rows)} permohonan, {len(steps)} langkah"
+        register, history = reports_xlsx.RegisterTable(), reports_xlsx.StepTable()
+        try:
+            for done, (row, steps) in enumerate(reports.register_entries(date_from, date_to, criteria, now=now), 1):
+                register.add_row(row)
+                history.add_steps(steps)
+                reading(done)
+            summary = f"{register.count} permohonan, {history.count} langkah"
+            step(50, "Menulis berkas Excel…")
+            reports_xlsx.write_register(out, register, history, meta, writing(register.count + history.count))
+        finally:
+            register.close()
+            history.close()
     elif kind == "kinerja":
-        report = reports.kinerja(date_from, date_to, now=now)
-        step(60, "Menulis berkas Excel…")
-        reports_xlsx.write_kinerja(out, report, report.step_rows, meta)
-        summary = f"{sum(s.received for s in report.services)} permohonan, {len(report.step_rows)} langkah"
+        history = reports_xlsx.StepTable()
+        counted = 0
+
+        def sink(rows: list[reports.StepRow]) -> None:
+            nonlocal counted
+            history.add_steps(rows)
+            counted += 1
+            reading(counted)
+
+        try:
+            report = reports.kinerja(date_from, date_to, criteria, now=now, sink=sink)
+            summary = f"{sum(s.received for s in report.services)} permohonan, {history.count} langkah"
+            step(50, "Menulis berkas Excel…")
+            reports_xlsx.write_kinerja(out, report, history, meta, writing(history.count))
+        finally:
+            history.close()
     else:
         recap = reports.rekap(date_from, date_to, now=now)
         step(60, "Menulis berkas Excel…")

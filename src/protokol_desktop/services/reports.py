@@ -32,19 +32,23 @@ see :func:`p90`); on-time share = Tepat waktu ÷ (Tepat waktu + Terlambat).
 
 from __future__ import annotations
 
+import heapq
 import statistics
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from peewee import fn
+
 from ..domain.calendar import WorkingCalendar
-from ..domain.durations import DurationKind, format_duration
+from ..domain.durations import Duration, DurationKind, format_duration
 from ..domain.indonesian import MONTHS, MONTHS_SHORT, format_date
 from ..domain.sop import Sop
 from ..domain.workflow import StepTimer, TimerState
-from ..store.models import Request, RequestRequirement, StepPause, StepRun
+from ..store.models import Request, RequestRequirement, StepPause, StepRun, database
 from . import ServiceError
 from .board_frame import BoardFilter
 from .library import sop_of_revision
@@ -100,7 +104,7 @@ class ReportMeta:
         return [line for line in (self.organisation, self.parent, self.unit, self.address) if line]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RegisterRow:
     """One line of the Buku Agenda Permohonan. Instants are office-local and aware."""
 
@@ -127,7 +131,7 @@ class RegisterRow:
     training: bool = False  # made by ``demo``: the status reads "Selesai (latihan)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepRow:
     """One pass through one step (a line of the "Riwayat Langkah" sheet)."""
 
@@ -216,13 +220,96 @@ def step_stats(rows: Iterable[StepRow]) -> StepStats:
 # Loading
 
 
+@dataclass(slots=True)
+class _Req:
+    """The columns of a request the reports read (one row of :data:`_REQUEST_FIELDS`)."""
+
+    id: int
+    revision_id: int
+    nomor_surat: str
+    tanggal_surat: date
+    received_at: datetime
+    perihal: str
+    pengirim: str
+    leader: str
+    event_date: date | None
+    status: str
+    current_step: int | None
+    current_round: int
+    assigned_to: str
+    due_at: Any  # an aware UTC datetime or None (compared as the model's fields were)
+    finished_at: Any
+    training: bool
+
+
+@dataclass(slots=True)
+class _Run:
+    """The columns of a step run the reports read (one row of :data:`_RUN_FIELDS`)."""
+
+    id: int
+    request_id: int
+    step_number: int
+    round: int
+    executor: str
+    role: str
+    started_at: datetime
+    ended_at: Any  # an aware UTC datetime or None
+    standard_minutes: int | None
+    paused_seconds: int
+    completed_by: str
+
+
+_REQUEST_FIELDS = (
+    Request.id, Request.revision, Request.nomor_surat, Request.tanggal_surat, Request.received_at, Request.perihal,
+    Request.pengirim, Request.leader, Request.event_date, Request.status, Request.current_step,
+    Request.current_round, Request.assigned_to, Request.due_at, Request.finished_at, Request.training,
+)  # fmt: skip
+_RUN_FIELDS = (
+    StepRun.id, StepRun.request, StepRun.step_number, StepRun.round, StepRun.executor, StepRun.role,
+    StepRun.started_at, StepRun.ended_at, StepRun.standard_minutes, StepRun.paused_seconds, StepRun.completed_by,
+)  # fmt: skip
+
+
 @dataclass
 class _Loaded:
-    request: Request
+    request: _Req
     sop: Sop
-    runs: list[StepRun] = field(default_factory=list)
+    runs: list[_Run] = field(default_factory=list)
     open_pauses: dict[int, datetime] = field(default_factory=dict)
     incomplete: bool = False
+
+
+def _instant(value: Any) -> datetime | None:
+    """A stored instant as an aware UTC datetime. The rows are read raw (peewee's per-value
+    conversion costs more than the whole report): SQLite gives ISO text, PostgreSQL datetimes."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _day(value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
+
+
+def _request_of(row: Sequence[Any]) -> _Req:
+    (id_, revision, nomor, tanggal, received, perihal, pengirim, leader, event_date, status, step, round_,
+     assigned, due, finished, training) = row  # fmt: skip
+    return _Req(
+        id_, revision, nomor, _day(tanggal), _instant(received), perihal, pengirim, leader,  # type: ignore[arg-type]
+        _day(event_date), status, step, round_, assigned, _instant(due), _instant(finished), bool(training),
+    )  # fmt: skip
+
+
+def _run_of(row: Sequence[Any]) -> _Run:
+    id_, request, number, round_, executor, role, started, ended, standard, paused, person = row
+    return _Run(id_, request, number, round_, executor, role, _instant(started), _instant(ended),  # type: ignore[arg-type]
+                standard, paused or 0, person or "")  # fmt: skip
 
 
 def _check_period(date_from: date, date_to: date) -> None:
@@ -239,6 +326,11 @@ def _now(now: datetime | None) -> datetime:
     return value
 
 
+def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
 def period_bounds(date_from: date, date_to: date, zone: tzinfo) -> tuple[datetime, datetime]:
     """The UTC instants [start, end) of the office-local days ``date_from`` to ``date_to``."""
     start = datetime.combine(date_from, time(0), zone).astimezone(UTC)
@@ -246,37 +338,14 @@ def period_bounds(date_from: date, date_to: date, zone: tzinfo) -> tuple[datetim
     return start, end
 
 
-def _chunks(values: Sequence[int]) -> Iterable[Sequence[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
-def _load(date_from: date, date_to: date, zone: tzinfo) -> list[_Loaded]:
-    """The requests received in the period, with their step runs and open pauses, in four queries."""
-    _check_period(date_from, date_to)
-    start, end = period_bounds(date_from, date_to, zone)
-    requests = list(
-        Request.select()
-        .where((Request.received_at >= start) & (Request.received_at < end))
-        .order_by(Request.received_at, Request.id)
-    )
+def _batch(requests: list[_Req], with_incomplete: bool, with_runs: bool) -> list[_Loaded]:
+    """One batch of requests with their step runs (by start), open pauses and, when asked, whether a
+    required document is missing: three queries whatever the batch's size."""
     loaded = {r.id: _Loaded(r, sop_of_revision(r.revision_id)) for r in requests}
     ids = list(loaded)
-    runs: list[StepRun] = []
-    for chunk in _chunks(ids):
-        runs.extend(StepRun.select().where(StepRun.request.in_(list(chunk))))
-        incomplete: Any = (
-            RequestRequirement.select(RequestRequirement.request)
-            .where(
-                RequestRequirement.request.in_(list(chunk))
-                & RequestRequirement.required
-                & ~RequestRequirement.fulfilled
-            )
-            .distinct()
-            .tuples()
-        )
-        for (request_id,) in incomplete:
-            loaded[request_id].incomplete = True
+    if not with_runs:
+        return list(loaded.values())
+    runs = [_run_of(row) for row in database.execute(StepRun.select(*_RUN_FIELDS).where(StepRun.request.in_(ids)))]
     runs.sort(key=lambda run: (run.started_at, run.id))
     by_id = {}
     for run in runs:
@@ -284,22 +353,51 @@ def _load(date_from: date, date_to: date, zone: tzinfo) -> list[_Loaded]:
         by_id[run.id] = run
     open_ids = [run.id for run in runs if run.ended_at is None]
     for chunk in _chunks(open_ids):
-        pauses: Any = (
+        pauses = (
             StepPause.select(StepPause.step_run, StepPause.paused_at)
             .where(StepPause.step_run.in_(list(chunk)) & StepPause.resumed_at.is_null())
-            .tuples()
+        )  # fmt: skip
+        for run_id, paused_at in database.execute(pauses):
+            loaded[by_id[run_id].request_id].open_pauses[run_id] = _instant(paused_at)  # type: ignore[assignment]
+    if with_incomplete:
+        incomplete = (
+            RequestRequirement.select(RequestRequirement.request)
+            .where(
+                RequestRequirement.request.in_(ids) & RequestRequirement.required & ~RequestRequirement.fulfilled
+            )
+            .distinct()
         )
-        for run_id, paused_at in pauses:
-            loaded[by_id[run_id].request_id].open_pauses[run_id] = paused_at
+        for (request_id,) in database.execute(incomplete):
+            loaded[request_id].incomplete = True
     return [loaded[request_id] for request_id in ids]
 
 
-def _timer(item: _Loaded, run: StepRun) -> StepTimer:
+def _iter_load(
+    date_from: date, date_to: date, zone: tzinfo, with_incomplete: bool = True, with_runs: bool = True
+) -> Iterator[_Loaded]:
+    """The requests received in the period, in the order received, with their step runs and open
+    pauses: read in batches of :data:`_CHUNK` requests, so memory does not grow with the period."""
+    _check_period(date_from, date_to)
+    start, end = period_bounds(date_from, date_to, zone)
+    query = (
+        Request.select(*_REQUEST_FIELDS)
+        .where((Request.received_at >= start) & (Request.received_at < end))
+        .order_by(Request.received_at, Request.id)
+    )
+    cursor = database.execute(query)
+    while True:
+        rows = cursor.fetchmany(_CHUNK)
+        if not rows:
+            return
+        yield from _batch([_request_of(row) for row in rows], with_incomplete, with_runs)
+
+
+def _timer(item: _Loaded, run: _Run) -> StepTimer:
     pause = item.open_pauses.get(run.id) if run.ended_at is None else None
     return StepTimer(run.started_at, run.ended_at, run.paused_seconds, pause, run.standard_minutes)
 
 
-def _open_run(item: _Loaded) -> StepRun | None:
+def _open_run(item: _Loaded) -> _Run | None:
     for run in reversed(item.runs):
         if run.ended_at is None:
             return run
@@ -358,11 +456,39 @@ def _passes(item: _Loaded, criteria: BoardFilter, now: datetime, zone: tzinfo) -
 
 def _selected(
     date_from: date, date_to: date, criteria: BoardFilter | None, now: datetime, zone: tzinfo
-) -> list[_Loaded]:
-    items = _load(date_from, date_to, zone)
+) -> Iterator[_Loaded]:
+    """The loaded requests of the period that pass ``criteria``, one batch in memory at a time."""
+    items = _iter_load(date_from, date_to, zone, with_incomplete=criteria is not None)
     if criteria is None:
         return items
-    return [item for item in items if _passes(item, criteria, now, zone)]
+    return (item for item in items if _passes(item, criteria, now, zone))
+
+
+# Per parsed SOP (keyed by its identity; the entry holds the SOP, so the key stays its own).
+_uraian: dict[tuple[int, int], tuple[Sop, tuple[str, bool, str]]] = {}
+_frames: dict[int, tuple[Sop, Duration, str]] = {}
+
+
+def _time_frame(item: _Loaded) -> tuple[Duration, str]:
+    """The jangka waktu of the request's SOP and its text (parsed once per SOP, not per request)."""
+    known = _frames.get(id(item.sop))
+    if known is None:
+        frame = item.sop.standard.time_frame
+        known = _frames[id(item.sop)] = (item.sop, frame, format_duration(frame))
+    return known[1], known[2]
+
+
+def _uraian_of(item: _Loaded, number: int) -> tuple[str, bool, str]:
+    """A step's uraian, whether its standard is in minutes, and its Mutu Baku as written (once per
+    SOP and step, not per run)."""
+    key = (id(item.sop), number)
+    known = _uraian.get(key)
+    if known is None:
+        step = item.sop.step(number)
+        standard = step.duration
+        mutu = format_duration(standard) if standard.has_standard else ""
+        known = _uraian[key] = (item.sop, (step.uraian, standard.kind is DurationKind.MINUTES, mutu))
+    return known[1]
 
 
 def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
@@ -371,7 +497,7 @@ def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
     for run in item.runs:
         durasi = round(_timer(item, run).elapsed_seconds(now) / 60, 1)
         ended = run.ended_at is not None
-        standard = item.sop.step(run.step_number).duration
+        uraian, in_minutes, mutu_baku = _uraian_of(item, run.step_number)
         rows.append(
             StepRow(
                 request_id=request.id,
@@ -380,16 +506,16 @@ def _step_rows_of(item: _Loaded, now: datetime, zone: tzinfo) -> list[StepRow]:
                 sop_code=item.sop.code,
                 step_number=run.step_number,
                 round=run.round,
-                uraian=item.sop.step(run.step_number).uraian,
+                uraian=uraian,
                 executor=run.executor,
                 role=run.role,
                 person=run.completed_by,
                 started_at=run.started_at.astimezone(zone),
                 ended_at=run.ended_at.astimezone(zone) if ended else None,
                 durasi=durasi,
-                standar=run.standard_minutes if standard.kind is DurationKind.MINUTES else None,
+                standar=run.standard_minutes if in_minutes else None,
                 status=step_status(durasi, run.standard_minutes, ended, bool(run.completed_by)),
-                mutu_baku=format_duration(standard) if standard.has_standard else "",
+                mutu_baku=mutu_baku,
                 batas=run.standard_minutes,
             )
         )
@@ -405,7 +531,7 @@ def _actual(item: _Loaded, steps: list[StepRow], cal: WorkingCalendar, zone: tzi
     request = item.request
     if request.status != "selesai" or request.finished_at is None:
         return None, ""
-    frame = item.sop.standard.time_frame
+    frame = _time_frame(item)[0]
     received = request.received_at.astimezone(zone)
     finished = request.finished_at.astimezone(zone)
     if frame.kind in (DurationKind.WORKING_DAYS, DurationKind.DAYS):  # "1 hari" is due in working days too
@@ -415,7 +541,7 @@ def _actual(item: _Loaded, steps: list[StepRow], cal: WorkingCalendar, zone: tzi
     return _active_minutes(steps), "menit aktif"
 
 
-def _on_time(request: Request, now: datetime) -> str:
+def _on_time(request: _Req, now: datetime) -> str:
     if request.due_at is None or request.status == "batal":
         return ""
     if request.status == "selesai":
@@ -446,11 +572,11 @@ def _register_row(
         current_step=_current_step_text(item),
         finished_at=finished.astimezone(zone) if finished else None,
         due_at=request.due_at.astimezone(zone) if request.due_at else None,
-        jangka_waktu=format_duration(item.sop.standard.time_frame),
+        jangka_waktu=_time_frame(item)[1],
         actual=actual,
         actual_unit=unit,
         on_time=_on_time(request, now),
-        training=bool(request.training),
+        training=request.training,
     )
 
 
@@ -467,19 +593,32 @@ def register_rows(
 
     Waktu Aktual of a finished request is given in the unit of its jangka waktu: working days between
     the office-local received and finished dates (:meth:`WorkingCalendar.working_days_between`) for
-    "hari kerja" and "hari" (a frame in days is due in working days, :mod:`..domain.calendar`);
-    minutes from received to finished for a jangka in jam or
+    "hari kerja"; calendar days for "hari"; minutes from received to finished for a jangka in jam or
     menit; and, without a jangka waktu, the active minutes of its completed steps ("menit aktif").
     Tepat Waktu is "Ya" when finished at or before the due time, "Tidak" when finished later or still
     open past it, "" without a due time, when cancelled, or while open and not yet due.
     """
+    return [row for row, _ in register_entries(date_from, date_to, criteria, now)]
+
+
+def register_entries(
+    date_from: date, date_to: date, criteria: BoardFilter | None = None, now: datetime | None = None
+) -> Iterator[tuple[RegisterRow, list[StepRow]]]:
+    """:func:`register_rows` with each request's :func:`step_rows`, in one pass over the database that
+    holds one batch of requests at a time (the register export streams them to its two sheets)."""
     now = _now(now)
     zone = active_office().zone
     cal = calendar()
-    rows = []
     for no, item in enumerate(_selected(date_from, date_to, criteria, now, zone), start=1):
-        rows.append(_register_row(no, item, _step_rows_of(item, now, zone), now, cal, zone))
-    return rows
+        steps = _step_rows_of(item, now, zone)
+        yield _register_row(no, item, steps, now, cal, zone), steps
+
+
+def count_requests(date_from: date, date_to: date) -> int:
+    """How many requests were received in the period (before any filter): the size of a report job."""
+    _check_period(date_from, date_to)
+    start, end = period_bounds(date_from, date_to, active_office().zone)
+    return Request.select().where((Request.received_at >= start) & (Request.received_at < end)).count()
 
 
 def step_rows(
@@ -607,98 +746,172 @@ class KinerjaReport:
     step_rows: list[StepRow]  # the rows every figure is computed from (sheet "Riwayat Langkah")
 
 
+class _Durations:
+    """The completed runs of a group as :func:`step_stats` reads them, kept as bare numbers."""
+
+    __slots__ = ("values", "on_time", "late")
+
+    def __init__(self) -> None:
+        self.values = array("d")
+        self.on_time = 0
+        self.late = 0
+
+    def add(self, row: StepRow) -> None:
+        self.values.append(row.durasi)
+        if row.status == STATUS_ON_TIME:
+            self.on_time += 1
+        elif row.status == STATUS_LATE:
+            self.late += 1
+
+    def stats(self) -> StepStats:
+        values = sorted(self.values)
+        return StepStats(
+            count=len(values),
+            median=statistics.median(values) if values else None,
+            p90=p90(values),
+            with_standard=self.on_time + self.late,
+            on_time=self.on_time,
+            late=self.late,
+        )
+
+
+@dataclass
+class _ServiceTally:
+    codes: set[str] = field(default_factory=set)
+    frames: set[str] = field(default_factory=set)
+    received: int = 0
+    finished: int = 0
+    cancelled: int = 0
+    open: int = 0
+    with_deadline: int = 0
+    within: int = 0
+    durations: _Durations = field(default_factory=_Durations)
+    totals: list[tuple[float, datetime, int, SlowRequest]] = field(default_factory=list)
+
+
+@dataclass
+class _StepTally:
+    uraian: str
+    roles: Counter[str] = field(default_factory=Counter)
+    standards: set[int | None] = field(default_factory=set)
+    written: set[str] = field(default_factory=set)
+    durations: _Durations = field(default_factory=_Durations)
+
+
 def kinerja(
-    date_from: date, date_to: date, criteria: BoardFilter | None = None, now: datetime | None = None
+    date_from: date,
+    date_to: date,
+    criteria: BoardFilter | None = None,
+    now: datetime | None = None,
+    sink: Callable[[list[StepRow]], None] | None = None,
 ) -> KinerjaReport:
     """Timing against Mutu Baku, per service (grouped by its name, the sheet's Layanan), per step
     (Layanan, Langkah) and per role (Pelaksana); statistics as in the module docstring, over the
     ``step_rows`` the report carries. Per service also: requests finished within the jangka waktu
     (finished at or before the due time, of the finished requests that have one) and the
-    :data:`SLOWEST_COUNT` requests with the most active minutes in completed steps."""
+    :data:`SLOWEST_COUNT` requests with the most active minutes in completed steps.
+
+    One pass over the database, one batch of requests in memory at a time. With ``sink`` each
+    request's step rows go to it (the export streams them to its "Riwayat Langkah" sheet) and the
+    report's ``step_rows`` stays empty; without, the report carries them all."""
     now = _now(now)
     office = active_office()
     zone = office.zone
-    items = _selected(date_from, date_to, criteria, now, zone)
-    rows_of = {item.request.id: _step_rows_of(item, now, zone) for item in items}
-    all_rows = [row for item in items for row in rows_of[item.request.id]]
-
-    names = sorted({item.sop.service for item in items}, key=str.casefold)
-    services = []
-    for name in names:
-        members = [item for item in items if item.sop.service == name]
-        requests = [item.request for item in members]
-        finished = [r for r in requests if r.status == "selesai"]
-        with_deadline = [r for r in finished if r.due_at is not None]
-        totals = []
-        for item in members:
-            done = [row for row in rows_of[item.request.id] if row.completed]
-            if done:
-                totals.append((item, len(done), _active_minutes(done)))
-        totals.sort(key=lambda entry: (-entry[2], entry[0].request.received_at, entry[0].request.id))
-        slowest = tuple(
-            SlowRequest(
-                rank,
-                item.request.id,
-                item.request.nomor_surat,
-                item.request.perihal,
-                STATUS_LABELS[item.request.status],
-                count,
-                minutes,
-            )  # fmt: skip
-            for rank, (item, count, minutes) in enumerate(totals[:SLOWEST_COUNT], start=1)
-        )
-        frames = sorted({format_duration(item.sop.standard.time_frame) for item in members})
-        services.append(
-            ServiceKinerja(
-                service=name,
-                sop_codes=", ".join(sorted({item.sop.code for item in members})),
-                jangka_waktu=" / ".join(frames),
-                received=len(requests),
-                finished=len(finished),
-                cancelled=sum(1 for r in requests if r.status == "batal"),
-                open=sum(1 for r in requests if r.status in ACTIVE_STATUSES),
-                finished_with_deadline=len(with_deadline),
-                finished_within=sum(1 for r in with_deadline if r.finished_at <= r.due_at),
-                stats=step_stats(row for row in all_rows if row.service == name),
-                slowest=slowest,
-            )
-        )
-
-    groups: dict[tuple[str, int], list[StepRow]] = {}
-    for row in all_rows:
-        if row.completed:
-            groups.setdefault((row.service, row.step_number), []).append(row)
-    steps = []
-    order = {name: index for index, name in enumerate(names)}
-    for (service, number), members_rows in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
-        last = members_rows[-1]
-        standards = {row.standar for row in members_rows}
-        written = {row.mutu_baku for row in members_rows}
-        roles = Counter(row.role for row in members_rows)
-        steps.append(
-            StepKinerja(
-                service=service,
-                step_number=number,
-                uraian=last.uraian,
-                role=roles.most_common(1)[0][0],
-                standar=standards.pop() if len(standards) == 1 else None,
-                stats=step_stats(members_rows),
-                mutu_baku=written.pop() if len(written) == 1 else "",
-            )
-        )
-
-    rank = {role.name: role.rank for role in office.roles}
-    role_names = sorted({row.role for row in all_rows if row.completed}, key=lambda r: (rank.get(r, 99), r))
-    roles_out = [RoleKinerja(name, step_stats(row for row in all_rows if row.role == name)) for name in role_names]
-
+    all_rows: list[StepRow] = []
+    tallies: dict[str, _ServiceTally] = {}
+    groups: dict[tuple[str, int], _StepTally] = {}
+    roles: dict[str, _Durations] = {}
     monthly: dict[date, Counter[str]] = {}
     month = date_from.replace(day=1)
     while month <= date_to:
         monthly[month] = Counter()
         month = (month + timedelta(days=32)).replace(day=1)
-    for item in items:
-        received = item.request.received_at.astimezone(zone).date()
-        monthly[received.replace(day=1)][item.sop.service] += 1
+    for item in _selected(date_from, date_to, criteria, now, zone):
+        request, sop = item.request, item.sop
+        rows = _step_rows_of(item, now, zone)
+        if sink is None:
+            all_rows.extend(rows)
+        else:
+            sink(rows)
+        tally = tallies.get(sop.service)
+        if tally is None:
+            tally = tallies[sop.service] = _ServiceTally()
+        tally.codes.add(sop.code)
+        tally.frames.add(_time_frame(item)[1])
+        tally.received += 1
+        if request.status == "selesai":
+            tally.finished += 1
+            if request.due_at is not None:
+                tally.with_deadline += 1
+                tally.within += request.finished_at <= request.due_at
+        elif request.status == "batal":
+            tally.cancelled += 1
+        if request.status in ACTIVE_STATUSES:
+            tally.open += 1
+        done = [row for row in rows if row.completed]
+        for row in done:
+            tally.durations.add(row)
+            group = groups.get((row.service, row.step_number))
+            if group is None:
+                group = groups[(row.service, row.step_number)] = _StepTally(row.uraian)
+            group.uraian = row.uraian
+            group.roles[row.role] += 1
+            group.standards.add(row.standar)
+            group.written.add(row.mutu_baku)
+            group.durations.add(row)
+            by_role = roles.get(row.role)
+            if by_role is None:
+                by_role = roles[row.role] = _Durations()
+            by_role.add(row)
+        if done:
+            minutes = _active_minutes(done)
+            slow = SlowRequest(0, request.id, request.nomor_surat, request.perihal, STATUS_LABELS[request.status],
+                               len(done), minutes)  # fmt: skip
+            tally.totals.append((-minutes, request.received_at, request.id, slow))
+            if len(tally.totals) > 50 * SLOWEST_COUNT:  # keep the candidates few
+                tally.totals = heapq.nsmallest(SLOWEST_COUNT, tally.totals)
+        monthly[request.received_at.astimezone(zone).date().replace(day=1)][sop.service] += 1
+
+    names = sorted(tallies, key=str.casefold)
+    services = []
+    for name in names:
+        tally = tallies[name]
+        slowest = tuple(
+            replace(slow, rank=rank)
+            for rank, (*_, slow) in enumerate(heapq.nsmallest(SLOWEST_COUNT, tally.totals), start=1)
+        )
+        services.append(
+            ServiceKinerja(
+                service=name,
+                sop_codes=", ".join(sorted(tally.codes)),
+                jangka_waktu=" / ".join(sorted(tally.frames)),
+                received=tally.received,
+                finished=tally.finished,
+                cancelled=tally.cancelled,
+                open=tally.open,
+                finished_with_deadline=tally.with_deadline,
+                finished_within=tally.within,
+                stats=tally.durations.stats(),
+                slowest=slowest,
+            )
+        )
+
+    order = {name: index for index, name in enumerate(names)}
+    steps = [
+        StepKinerja(
+            service=service,
+            step_number=number,
+            uraian=group.uraian,
+            role=group.roles.most_common(1)[0][0],
+            standar=next(iter(group.standards)) if len(group.standards) == 1 else None,
+            stats=group.durations.stats(),
+            mutu_baku=next(iter(group.written)) if len(group.written) == 1 else "",
+        )
+        for (service, number), group in sorted(groups.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+    ]
+    rank = {role.name: role.rank for role in office.roles}
+    role_names = sorted(roles, key=lambda r: (rank.get(r, 99), r))
+    roles_out = [RoleKinerja(name, roles[name].stats()) for name in role_names]
     volumes = [MonthVolume(m, {name: counts.get(name, 0) for name in names}) for m, counts in monthly.items()]
     return KinerjaReport(date_from, date_to, services, steps, roles_out, volumes, names, all_rows)
 
@@ -764,43 +977,68 @@ class RekapReport:
 
 def rekap(date_from: date, date_to: date, now: datetime | None = None) -> RekapReport:
     """Counts per service × status, speeches written, events arranged, guest visits and complaints,
-    over the requests received in the period (the same requests as :func:`register_rows`)."""
+    over the requests received in the period (the same requests as :func:`register_rows`). The
+    database counts (per SOP revision and status); only the complaints are read one by one."""
     now = _now(now)
-    zone = active_office().zone
-    items = _load(date_from, date_to, zone)
-    names = sorted({item.sop.service for item in items}, key=str.casefold)
-    rows = []
-    for name in names:
-        counts = Counter(item.request.status for item in items if item.sop.service == name)
-        rows.append(RekapServiceRow(name, {s: counts.get(s, 0) for s in STATUS_ORDER}, sum(counts.values())))
-    all_counts = Counter(item.request.status for item in items)
+    _check_period(date_from, date_to)
+    start, end = period_bounds(date_from, date_to, active_office().zone)
+    in_period = (Request.received_at >= start) & (Request.received_at < end)
+    grouped = (
+        Request.select(Request.revision, Request.status, fn.COUNT(Request.id))
+        .where(in_period)
+        .group_by(Request.revision, Request.status)
+    )
+    by_service: dict[str, Counter[str]] = {}
+    by_kind: dict[str, Counter[str]] = {}
+    complaint_revisions = []
+    for revision, status, count in database.execute(grouped):
+        sop = sop_of_revision(revision)
+        by_service.setdefault(sop.service, Counter())[status] += count
+        kind = service_kind(sop)
+        by_kind.setdefault(kind, Counter())[status] += count
+        if kind == "pengaduan" and revision not in complaint_revisions:
+            complaint_revisions.append(revision)
+    names = sorted(by_service, key=str.casefold)
+    rows = [
+        RekapServiceRow(name, {s: by_service[name].get(s, 0) for s in STATUS_ORDER}, sum(by_service[name].values()))
+        for name in names
+    ]
+    all_counts: Counter[str] = sum(by_service.values(), Counter())
+    finished_on_time = overdue = 0
+    if complaint_revisions:
+        complaints = (
+            Request.select(Request.status, Request.due_at, Request.finished_at)
+            .where(in_period & Request.revision.in_(complaint_revisions) & Request.due_at.is_null(False))
+        )  # fmt: skip
+        for status, due, finished in database.execute(complaints):
+            if status == "selesai" and finished is not None and _instant(finished) <= _instant(due):  # type: ignore[operator]
+                finished_on_time += 1
+            elif status in ACTIVE_STATUSES and now > _instant(due):  # type: ignore[operator]
+                overdue += 1
 
-    def of_kind(kind: str) -> list[Request]:
-        return [item.request for item in items if service_kind(item.sop) == kind]
+    def of_kind(kind: str, status: str | None = None) -> int:
+        counts = by_kind.get(kind, Counter())
+        return sum(counts.values()) if status is None else counts.get(status, 0)
 
-    complaints = of_kind("pengaduan")
-    events = of_kind("acara")
-    visits = of_kind("kunjungan")
-    done = [r for r in complaints if r.status == "selesai"]
-    open_complaints = [r for r in complaints if r.status in ACTIVE_STATUSES]
+    pengaduan = by_kind.get("pengaduan", Counter())
     return RekapReport(
         date_from=date_from,
         date_to=date_to,
         rows=rows,
         totals={s: all_counts.get(s, 0) for s in STATUS_ORDER},
-        total=len(items),
-        sambutan_finished=sum(1 for r in of_kind("sambutan") if r.status == "selesai"),
-        events_finished=sum(1 for r in events if r.status == "selesai"),
-        events_received=len(events),
-        visits_received=len(visits),
-        visits_finished=sum(1 for r in visits if r.status == "selesai"),
+        total=sum(all_counts.values()),
+        sambutan_finished=of_kind("sambutan", "selesai"),
+        events_finished=of_kind("acara", "selesai"),
+        events_received=of_kind("acara"),
+        visits_received=of_kind("kunjungan"),
+        visits_finished=of_kind("kunjungan", "selesai"),
         complaints=ComplaintSummary(
-            received=len(complaints),
-            finished=len(done),
-            finished_on_time=sum(1 for r in done if r.due_at is not None and r.finished_at <= r.due_at),
-            open=len(open_complaints),
-            overdue=sum(1 for r in open_complaints if r.due_at is not None and now > r.due_at),
-            cancelled=sum(1 for r in complaints if r.status == "batal"),
+            received=of_kind("pengaduan"),
+            finished=pengaduan.get("selesai", 0),
+            finished_on_time=finished_on_time,
+            open=sum(pengaduan.get(s, 0) for s in ACTIVE_STATUSES),
+            overdue=overdue,
+            cancelled=pengaduan.get("batal", 0),
         ),
     )
 

@@ -6,16 +6,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QProgressDialog
 
 from ...services import ServiceError
 from ...services.board_frame import BoardFilter
 from ...services.report_jobs import Cancelled, ReportResult, write_report
 from ..context import AppContext
 from ..widgets import office_today
-from ..worker import Job
+from ..worker import BackgroundTask, Job
 from .view import ReportsView
 
 
@@ -23,17 +22,16 @@ class ReportsController(QObject):
     exportFinished = Signal(object)
     """A report was written (its ReportResult)."""
     exportEnded = Signal()
-    """The export ended: written, failed or cancelled."""
+    """The export ended: written, failed or cancelled (the dialog is closed, the button enabled)."""
 
     def __init__(self, view: ReportsView, context: AppContext, board_filter) -> None:  # noqa: ANN001
         super().__init__(view)
         self.view = view
         self.context = context
         self._board_filter = board_filter  # callable returning the board's current BoardFilter
-        self.job: Job | None = None
-        self.progress: QProgressDialog | None = None
+        self.task: BackgroundTask | None = None
         self.last: ReportResult | None = None
-        view.export_button.clicked.connect(self.export)
+        view.export_button.clicked.connect(self.ask_and_export)
         view.this_month.clicked.connect(self.this_month)
         view.last_month.clicked.connect(self.last_month)
         view.open_file.clicked.connect(self.open_file)
@@ -53,7 +51,14 @@ class ReportsController(QObject):
         self.view.date_from.setDate(start)
         self.view.date_to.setDate(start.addMonths(1).addDays(-1))
 
+    def ask_and_export(self) -> None:
+        """The button: asks where to save, then exports. (Connected without arguments: ``clicked``
+        carries a ``checked`` flag that must never reach :meth:`export` as the file.)"""
+        self.export()
+
     def export(self, out: Path | None = None) -> Job | None:
+        """Export the chosen report to ``out`` (asked for when ``None``) in the background; returns
+        the running job, or ``None`` when nothing was started."""
         kind = str(self.view.kind.currentData())
         date_from: date = self.view.date_from.date().toPython()
         date_to: date = self.view.date_to.date().toPython()
@@ -69,52 +74,33 @@ class ReportsController(QObject):
             if out.suffix.lower() != ".xlsx":
                 out = out.with_suffix(".xlsx")
         criteria: BoardFilter | None = self._board_filter() if self.view.use_board_filter.isChecked() else None
+        target = out
         actor = self.context.actor()  # the export is an audit entry in their name
 
         def work(progress, cancelled):  # noqa: ANN001, ANN202 - runs in the worker thread
-            return write_report(kind, date_from, date_to, out, criteria, progress, cancelled, actor=actor)
+            return write_report(kind, date_from, date_to, target, criteria, progress, cancelled, actor=actor)
 
-        self.job = Job(work, Cancelled, (ServiceError, OSError))
-        self.progress = QProgressDialog("Menyiapkan laporan…", "Batal", 0, 100, self.view)
-        self.progress.setWindowTitle("Ekspor laporan")
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setMinimumDuration(300)
-        self.progress.canceled.connect(self.job.cancel)
-        self.job.signals.progress.connect(self._on_progress)
-        self.job.signals.finished.connect(self._on_finished)
-        self.job.signals.failed.connect(self._on_failed)
-        self.job.signals.cancelled.connect(self._on_cancelled)
-        self.view.export_button.setEnabled(False)
-        self.job.start()
-        return self.job
-
-    def _end(self) -> None:
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress = None
-        self.view.export_button.setEnabled(True)
-        self.exportEnded.emit()
-
-    def _on_progress(self, percent: int, text: str) -> None:
-        if self.progress is not None:
-            self.progress.setLabelText(text)
-            self.progress.setValue(percent)
+        self.task = BackgroundTask(
+            self.view, self.context.dialogs, "Ekspor laporan", "Menyiapkan laporan…", work,
+            actions=[self.view.export_button], failure_title="Laporan gagal dibuat", cancel_type=Cancelled,
+            errors=(ServiceError, OSError),
+        )  # fmt: skip
+        self.task.finished.connect(self._on_finished)
+        self.task.cancelled.connect(self._on_cancelled)
+        self.task.ended.connect(self.exportEnded)
+        self.view.result.setText("")
+        self.task.start()
+        return self.task.job
 
     def _on_finished(self, result: ReportResult) -> None:
         self.last = result
         self.view.result.setText(f"{result.title} ({result.summary}) disimpan ke {result.path}")
         self.view.open_file.setVisible(True)
         self.view.open_folder.setVisible(True)
-        self._end()
         self.exportFinished.emit(result)
-
-    def _on_failed(self, message: str) -> None:
-        self._end()
-        self.context.dialogs.error(self.view, "Laporan gagal dibuat", message)
 
     def _on_cancelled(self) -> None:
         self.view.result.setText("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
-        self._end()
 
     def open_file(self) -> None:
         if self.last is not None:

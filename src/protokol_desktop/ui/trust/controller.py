@@ -13,6 +13,7 @@ from ...services.office import active_office
 from ...services.permissions import require_manager
 from ..context import AppContext
 from ..models.rows import Row
+from ..worker import BackgroundTask, JobCancelled
 from .view import TrustView
 
 SHOWN = 2000
@@ -21,11 +22,14 @@ SHOWN = 2000
 class TrustController(QObject):
     restored = Signal()
     """The database was replaced by a backup: everything reloads."""
+    jobEnded = Signal()
+    """A background job of this page (verify, export, backup, restore check) ended, whichever way."""
 
     def __init__(self, view: TrustView, context: AppContext) -> None:
         super().__init__(view)
         self.view = view
         self.context = context
+        self.task: BackgroundTask | None = None
         view.search.textChanged.connect(self.apply)
         view.actor.textChanged.connect(self.apply)
         view.action.currentIndexChanged.connect(self.apply)
@@ -85,8 +89,23 @@ class TrustController(QObject):
         more = " (hanya yang terbaru ditampilkan)" if len(rows) >= SHOWN else ""
         self.view.status.setText(f"{len(rows)} entri{more}")
 
+    def _run(self, title: str, label: str, work, done, failure_title: str, cancellable: bool = False) -> None:  # noqa: ANN001
+        """Run ``work`` off the GUI thread behind a progress dialog, the page's long actions disabled
+        meanwhile; ``done(result)`` runs on the GUI thread when it succeeded."""
+        view = self.view
+        actions = [view.verify_button, view.export_button, view.backup_button, view.restore_button]
+        self.task = BackgroundTask(view, self.context.dialogs, title, label, work, actions, failure_title,
+                                   cancellable=cancellable, errors=(ServiceError, OSError))  # fmt: skip
+        self.task.finished.connect(done)
+        self.task.ended.connect(self.jobEnded)
+        self.task.start()
+
     def verify(self) -> None:
-        problems = audit.verify_chain()
+        """Check the whole audit chain (every entry's hash) in the background."""
+        self._run("Periksa jejak audit", "Memeriksa setiap entri jejak audit…", lambda progress, cancelled:
+                  audit.verify_chain(), self._verified, "Pemeriksaan gagal")  # fmt: skip
+
+    def _verified(self, problems: list[str]) -> None:
         if problems:
             self.context.dialogs.error(self.view, "Jejak audit RUSAK", "\n".join(problems[:20]))
         else:
@@ -100,16 +119,22 @@ class TrustController(QObject):
         chosen = self.context.dialogs.save_file(self.view, "Ekspor jejak audit", str(suggested), "Excel (*.xlsx)")
         if not chosen:
             return
-        filters = self._filters()
-        try:
-            count = export_trail(Path(chosen), self.context.actor(), text=filters["text"],
-                                 actor_filter=filters["actor"], action=filters["action"], since=filters["since"],
-                                 until=filters["until"])  # fmt: skip
-        except (OSError, ServiceError) as exc:
-            self.context.dialogs.error(self.view, "Ekspor gagal", str(exc))
-            return
-        self.apply()  # the export is an entry of its own
-        self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"{count} entri disimpan ke:", chosen)
+        filters, out, actor = self._filters(), Path(chosen), self.context.actor()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - in the worker thread
+            progress(10, "Membaca dan menulis jejak audit…")
+            count = export_trail(out, actor, text=filters["text"], actor_filter=filters["actor"],
+                                 action=filters["action"], since=filters["since"], until=filters["until"])  # fmt: skip
+            if cancelled():
+                out.unlink(missing_ok=True)
+                raise JobCancelled
+            return count
+
+        def done(count: int) -> None:
+            self.apply()  # the export is an entry of its own
+            self.context.dialogs.file_written(self.view, "Ekspor berhasil", f"{count} entri disimpan ke:", chosen)
+
+        self._run("Ekspor jejak audit", "Menyiapkan ekspor…", work, done, "Ekspor gagal", cancellable=True)
 
     def _show_backups(self) -> None:
         folder = backup.backup_folder(self.context.paths)
@@ -124,16 +149,21 @@ class TrustController(QObject):
             self.view.backups.setText("Belum ada cadangan.")
 
     def backup_now(self) -> None:
+        """An online backup of the database into the backup folder, in the background."""
         folder = backup.backup_folder(self.context.paths)
         target = folder / f"{backup.PREFIX}{datetime.now():{backup.STAMP}}{backup.SUFFIX}"
-        try:
-            backup.backup_to(target, self.context.actor())
-        except (OSError, ServiceError) as exc:
-            self.context.dialogs.error(self.view, "Cadangan gagal", str(exc))
-            return
-        backup.rotate(folder)
-        self._show_backups()
-        self.context.dialogs.info(self.view, "Cadangan dibuat", str(target))
+        actor = self.context.actor()
+
+        def work(progress, cancelled):  # noqa: ANN001, ANN202 - in the worker thread
+            made = backup.backup_to(target, actor)
+            backup.rotate(folder)
+            return made
+
+        def done(made: Path) -> None:
+            self._show_backups()
+            self.context.dialogs.info(self.view, "Cadangan dibuat", str(made))
+
+        self._run("Cadangan", "Membuat cadangan basis data…", work, done, "Cadangan gagal")
 
     def choose_folder(self) -> None:
         try:
@@ -165,7 +195,16 @@ class TrustController(QObject):
         except ServiceError as exc:
             self.context.dialogs.error(self.view, "Pemulihan ditolak", str(exc))
             return
-        inspection = backup.inspect_backup(self.context.paths, source)
+        # Reading and checking the whole file (integrity, consistency and audit chain, on a copy) is
+        # the long part: in the background. Replacing the database closes its connection, which
+        # belongs to the GUI thread: there, after the answer.
+        paths = self.context.paths
+        self._run("Periksa cadangan", f"Memeriksa {source.name}…",
+                  lambda progress, cancelled: backup.inspect_backup(paths, source),
+                  lambda inspection: self._restore_checked(source, folder, inspection),
+                  "Pemeriksaan gagal")  # fmt: skip
+
+    def _restore_checked(self, source: Path, folder: Path, inspection: backup.Inspection) -> None:
         if inspection.problems:
             self.context.dialogs.error(self.view, "Cadangan tidak dapat dipakai", "\n".join(inspection.problems))
             return

@@ -22,11 +22,17 @@ def _page(window):
     return window.trust
 
 
+def _click(qtbot, controller, button) -> None:
+    """Click a button of the page whose job runs in the background, and wait for its end."""
+    with qtbot.waitSignal(controller.trust.jobEnded, timeout=60_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def test_restore_button_refuses_while_another_process_holds_the_folder(main_window, dialogs, store, qtbot):
     window, controller = main_window
     rs.register_request(sambutan_form(), Actor("Maria", "Staf"))
     view = _page(window)
-    qtbot.mouseClick(view.backup_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, controller, view.backup_button)
     made = dialogs.infos[-1][1]
     rs.register_request(sambutan_form(nomor_surat="005/2"), Actor("Maria", "Staf"))
     command = _hold(store.data, "cli:demo")  # e.g. a long command still running on this folder
@@ -40,7 +46,7 @@ def test_restore_button_refuses_while_another_process_holds_the_folder(main_wind
     assert "sedang dipakai oleh perintah baris 'demo'" in text and "Tidak ada yang diubah" in text
     assert Request.select().count() == 2
     dialogs.files = [made]
-    qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)  # the command ended: now it may
+    _click(qtbot, controller, view.restore_button)  # the command ended: now it may
     assert dialogs.infos[-1][0] == "Pemulihan selesai"
     assert Request.select().count() == 1
 
@@ -49,7 +55,7 @@ def test_restore_of_an_edited_backup_needs_a_reason_and_is_recorded(main_window,
     window, controller = main_window
     rs.register_request(sambutan_form(), Actor("Maria", "Staf"))
     view = _page(window)
-    qtbot.mouseClick(view.backup_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, controller, view.backup_button)
     made = dialogs.infos[-1][1]
     rs.register_request(sambutan_form(nomor_surat="005/2"), Actor("Maria", "Staf"))
     with sqlite3.connect(made) as conn:
@@ -65,12 +71,12 @@ def test_restore_of_an_edited_backup_needs_a_reason_and_is_recorded(main_window,
     dialogs.confirm = confirm
     dialogs.files = [made]
     dialogs.texts = [None]  # no reason given: cancelled
-    qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, controller, view.restore_button)
     assert asked == ["Cadangan GAGAL pemeriksaan"]
     assert Request.select().count() == 2
     dialogs.files = [made]
     dialogs.texts = ["Cadangan satu-satunya sesudah disk rusak"]
-    qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, controller, view.restore_button)
     assert dialogs.infos[-1][0] == "Pemulihan selesai"
     assert Request.select().count() == 1
     last = AuditEntry.select().order_by(AuditEntry.id.desc()).first()

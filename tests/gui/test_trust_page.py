@@ -80,7 +80,7 @@ def test_backup_and_restore_wizard(main_window, dialogs, store, qtbot):
 def test_a_failing_backup_closes_its_dialog_and_enables_the_page(main_window, dialogs, qtbot, monkeypatch):
     from protokol_desktop.services import backup
 
-    def full_disk(target):
+    def full_disk(target, actor=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backup, "backup_to", full_disk)

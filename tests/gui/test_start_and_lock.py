@@ -95,3 +95,28 @@ def test_ctrl_l_says_the_user_locked_the_session(main_window, qtbot, monkeypatch
     watcher = IdleWatcher(controller)
     watcher.timer.timeout.emit()
     assert answer.intro.startswith("Sesi dikunci karena tidak ada kegiatan selama 15 menit.")
+
+
+def test_the_real_start_brings_back_this_pcs_size_and_card_choice(store, qtbot, dialogs, monkeypatch):
+    """The start a user runs (``start_gui``), not only ``build_main_window``: the size the window had
+    when it was closed, and the compact cards the user chose, come back on the next start."""
+    from protokol_desktop.services import users
+    from protokol_desktop.ui.app import start_gui
+    from protokol_desktop.ui.screen_fit import write_choice
+
+    users.create_first_admin("admin", "Administrator Kantor", "rahasia-kantor")
+    write_choice(store.window_state, "board/compact", True)
+    monkeypatch.setattr(LoginDialog, "exec", _type_login(qtbot, "admin", "rahasia-kantor"))
+    started = start_gui(store, dialogs)
+    assert started is not None, dialogs.errors
+    window, controller = started
+    qtbot.addWidget(window)
+    assert window.board.compact.isChecked()
+    window.showNormal()
+    window.resize(960, 620)
+    window.close()  # saves the geometry
+    monkeypatch.setattr(LoginDialog, "exec", _type_login(qtbot, "admin", "rahasia-kantor"))
+    again, _controller = start_gui(store, dialogs)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (960, 620), (again.width(), again.height())
+    again.close()

@@ -382,8 +382,11 @@ class IdleWatcher(QObject):
         return False
 
 
-def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, AppController]:
-    """The main window at this PC's saved size and place (kept again when it closes)."""
+def build_main_window(
+    paths: AppPaths, account: Account, dialogs: DialogService | None = None
+) -> tuple[MainWindow, AppController]:
+    """The main window at this PC's saved size and place (kept again when it closes), its cards full
+    or compact as this PC last chose."""
     from .main_window import PREFERRED_SIZE
     from .screen_fit import WindowGeometry
 
@@ -391,7 +394,8 @@ def build_main_window(paths: AppPaths, account: Account) -> tuple[MainWindow, Ap
     geometry = WindowGeometry(window, paths.window_state, PREFERRED_SIZE)
     geometry.restore()
     window.closing.connect(geometry.save)
-    controller = AppController(window, AppContext(paths, account=account))
+    context = AppContext(paths, account=account) if dialogs is None else AppContext(paths, dialogs, account=account)
+    controller = AppController(window, context)
     controller.board.use_compact_choice(paths.window_state)
     return window, controller
 
@@ -465,8 +469,7 @@ def start_gui(paths: AppPaths, dialogs: DialogService) -> tuple[MainWindow, AppC
         auto_backup(paths)
     except OSError as exc:
         dialogs.error(None, "Cadangan otomatis gagal", f"Cadangan harian tidak dapat dibuat: {exc}")
-    window = MainWindow()
-    controller = AppController(window, AppContext(paths, dialogs, account=account))
+    window, controller = build_main_window(paths, account, dialogs)
     watcher = IdleWatcher(controller)
     QApplication.instance().installEventFilter(watcher)
     window.replaced_watcher = ReplacedWatcher(window, dialogs)

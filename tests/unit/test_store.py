@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +147,37 @@ def test_version_7_adds_aliases_and_guest_ranks_to_a_version_6_database(tmp_path
     finally:
         close_database()
     assert list((tmp_path / "backup").glob("sebelum-migrasi-v6-*.sqlite3"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_database_left_by_a_killed_writer_still_opens(tmp_path):
+    """A process killed inside a transaction leaves a hot rollback journal, which a read-only
+    connection cannot roll back ("attempt to write a readonly database"): the start used to call such
+    a file "bukan basis data Protokol Desktop yang sah". It opens, without the unfinished rows."""
+    import os
+    import signal
+    import subprocess
+
+    path = tmp_path / "protokol.sqlite3"
+    db = open_database(path)
+    close_database()
+    code = (
+        "import sqlite3, sys, time\n"
+        "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+        "c.execute('PRAGMA journal_mode=DELETE'); c.execute('PRAGMA cache_size=1'); c.execute('BEGIN')\n"
+        "c.execute('CREATE TABLE unfinished (x BLOB)')\n"
+        "for _ in range(20000): c.execute('INSERT INTO unfinished VALUES (randomblob(200))')\n"
+        "print('ready', flush=True); time.sleep(60)\n"
+    )
+    worker = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
+    assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    worker.stdout.close()
+    assert Path(f"{path}-journal").exists()
+    db = open_database(path)
+    try:
+        assert db.execute_sql("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "unfinished" not in db.get_tables()
+    finally:
+        close_database()

@@ -305,8 +305,9 @@ def backup_file(source: Path, target: Path) -> Path:
 
 def _peek_version(path: Path) -> int:
     """The file's schema version, read without writing to it. A process killed in the middle of a
-    write leaves a write-ahead log that a read-only connection cannot recover ("attempt to write a
-    readonly database"): then a normal connection reads it, which replays only committed pages."""
+    write leaves a hot rollback journal (or write-ahead log) that a read-only connection cannot
+    recover ("attempt to write a readonly database"): then a normal connection reads it, which
+    rolls the unfinished transaction back (or replays only committed pages), as any open would."""
     def read(uri: str) -> int:
         conn = sqlite3.connect(uri, uri=True)
         try:
@@ -318,7 +319,7 @@ def _peek_version(path: Path) -> int:
         try:
             return read(f"{path.resolve().as_uri()}?mode=ro")
         except sqlite3.OperationalError as exc:
-            if "readonly" not in str(exc) or not Path(f"{path}-wal").exists():
+            if "readonly" not in str(exc) or not any(Path(f"{path}{end}").exists() for end in ("-wal", "-journal")):
                 raise
             return read(path.resolve().as_uri())
     except sqlite3.DatabaseError as exc:

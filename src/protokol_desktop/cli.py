@@ -179,10 +179,19 @@ def cmd_check(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, paths: AppPaths) -> int:
+    from .services import ServiceError
     from .services.demo import fill_demo
     from .services.office import active_office
-    from .services.training import OfficeDataPresent
+    from .services.training import OfficeDataPresent, remove_training
 
+    if args.hapus_latihan:
+        try:
+            removed = remove_training(cli_actor(), paths.attachments)
+        except ServiceError as exc:
+            print(f"Ditolak: {exc}", file=sys.stderr)
+            return 2
+        print(f"{removed} permohonan latihan dihapus dari {paths.database} (dicatat di jejak audit)")
+        return 0
     try:
         made = fill_demo(args.requests, seed=args.seed, actor=cli_actor(), office=args.office,
                          into_office_data=args.ke_data_kantor)  # fmt: skip
@@ -449,6 +458,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="data untuk SOP kantor ini saja: ambon, lumajang, madiun atau tangerang")  # fmt: skip
     demo.add_argument("--ke-data-kantor", action="store_true",
                       help="tetap tulis ke folder berisi pekerjaan kantor (data latihan ditandai)")  # fmt: skip
+    demo.add_argument("--hapus-latihan", action="store_true",
+                      help="hapus semua permohonan latihan dan catatannya (permohonan kantor tetap)")  # fmt: skip
     agenda = sub.add_parser("agenda", help="agenda pimpinan")
     agenda_sub = agenda.add_subparsers(dest="agenda_command", required=True)
     agenda_export = agenda_sub.add_parser("export", help="ekspor agenda seminggu ke Excel (satu lembar per pimpinan)")

@@ -3,6 +3,7 @@ makes data for one office's own SOPs, and schema 7 adds the mark to an older dat
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, date, datetime
 
@@ -127,3 +128,45 @@ def test_schema_7_adds_the_mark_to_an_older_database(paths):
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'request_training'").fetchone()
     conn.close()
     assert list(paths.backups.glob("sebelum-migrasi-v6-*.sqlite3"))
+
+
+def test_remove_training_takes_out_only_the_demo_requests_with_their_records(store):
+    from protokol_desktop.services.checks import run_checks
+    from protokol_desktop.store.models import History, StepRun
+
+    _real_request()
+    real = Request.get(~Request.training)
+    fill_demo(40, seed=5, into_office_data=True)
+    linked = Request.select().where(Request.training).first()
+    complaint = complaints.register(ADMIN, datetime(2026, 11, 23, 1, tzinfo=UTC), "surat", "Undangan terlambat")
+    from protokol_desktop.store.records import Complaint
+
+    Complaint.update(request=linked.id).where(Complaint.id == complaint).execute()  # a complaint about one
+    assert StepRun.select().join(Request).where(Request.training).count() > 0
+    with pytest.raises(ServiceError, match="hanya boleh"):
+        training.remove_training(Actor("Maria", "Staf"))
+    assert training.training_count() == 40
+    assert training.remove_training(ADMIN, store.attachments) == 40
+    assert training.training_count() == 0 and [r.id for r in Request.select()] == [real.id]
+    assert History.select().where(History.request == real.id).count() >= 1
+    assert Complaint.get_by_id(complaint).request is None  # the complaint stays, unlinked
+    last = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
+    assert last.action == "data_latihan_dihapus" and json.loads(last.before) == {"permohonan_latihan": 40}
+    assert run_checks() == []
+    with pytest.raises(ServiceError, match="Tidak ada data latihan"):
+        training.remove_training(ADMIN)
+
+
+def test_cli_demo_hapus_latihan(tmp_path):
+    import subprocess
+    import sys
+
+    data = tmp_path / "latihan"
+    run = [sys.executable, "-m", "protokol_desktop", "--data-dir", str(data), "demo"]
+    made = subprocess.run([*run, "--requests", "12"], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+    removed = subprocess.run([*run, "--hapus-latihan"], capture_output=True, text=True, timeout=300)
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout.startswith("12 permohonan latihan dihapus")
+    again = subprocess.run([*run, "--hapus-latihan"], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 2 and again.stderr.strip() == "Ditolak: Tidak ada data latihan di basis data ini"

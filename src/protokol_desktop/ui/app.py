@@ -68,6 +68,7 @@ class AppController(QObject):
         window.lock_action.triggered.connect(self.lock)
         window.office_action.triggered.connect(self.choose_office)
         window.connection_action.triggered.connect(self.choose_connection)
+        window.remove_training_action.triggered.connect(self.remove_training)
         window.about_action.triggered.connect(self.about)
         window.quit_action.triggered.connect(window.close)
         window.closing.connect(self.board.stop)
@@ -177,6 +178,28 @@ class AppController(QObject):
             else ""
         )
         banner.setVisible(bool(count))
+        action = self.window.remove_training_action
+        action.setVisible(bool(count))  # nothing to remove in an office's own data
+        show_permission(action, can_manage(self.context.actor(), "Menghapus data latihan"))
+
+    def remove_training(self) -> None:
+        """Take the training requests out (after a yes): the office's own work stays, the trail records it."""
+        count = training.training_count()
+        if not self.context.dialogs.confirm(
+            self.window,
+            "Hapus data latihan?",
+            f"{format_number(count, 0)} permohonan latihan (dibuat oleh perintah demo) beserta langkah, riwayat "
+            "dan catatannya akan dihapus. Permohonan kantor tidak disentuh. Penghapusan dicatat di jejak audit.",
+        ):
+            return
+        try:
+            removed = training.remove_training(self.context.actor(), self.context.paths.attachments)
+        except ServiceError as exc:
+            self.context.dialogs.error(self.window, "Data latihan tidak dihapus", str(exc))
+            return
+        message = f"{format_number(removed, 0)} permohonan latihan dihapus."
+        self.context.dialogs.info(self.window, "Data latihan dihapus", message)
+        self.refresh()
 
     def _count_overdue(self) -> None:
         from ..services import complaints as complaints_service

@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.office_action)
         self.connection_action = QAction("Koneksi basis data…", self)
         menu.addAction(self.connection_action)
+        self.remove_training_action = QAction("Hapus data latihan…", self)
+        menu.addAction(self.remove_training_action)
         menu.addSeparator()
         self.quit_action = QAction("Keluar", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)

@@ -4,7 +4,6 @@ from the PC's clock cannot pass for the office's."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import time
 from datetime import UTC, datetime, timedelta
@@ -90,15 +89,17 @@ def test_sop_revision_saved_time_is_shown_on_the_office_clock(pc_in_sao_paulo, m
 def test_a_finished_card_names_the_office_day(pc_in_sao_paulo, main_window):
     from protokol_desktop.services import Actor
     from protokol_desktop.services import requests as rs
+    from protokol_desktop.services.board import load_cards
+    from protokol_desktop.store.models import Request
     from protokol_desktop.ui.board.delegate import timer_text
     from tests.conftest import sambutan_form
 
     window, controller = main_window
     request_id = rs.register_request(sambutan_form(), Actor("Maria", "Staf"))
-    controller.board.reload()
-    card = controller.board._cards[request_id]
-    finished = dataclasses.replace(card, status="selesai", timer=None, finished_at=utc(2026, 11, 24, 20, 0))
-    assert timer_text(finished, utc(2026, 11, 25)) == "Selesai 25 Nov 2026"  # 05.00 WIT on the 25th
+    finished_at = utc(2026, 11, 24, 20, 0)  # 05.00 WIT on the 25th, still the 24th in São Paulo
+    Request.update(status="selesai", finished_at=finished_at).where(Request.id == request_id).execute()
+    (finished,) = load_cards(now=utc(2026, 11, 25), request_ids=[request_id])
+    assert timer_text(finished, utc(2026, 11, 25)) == "Selesai 25 Nov 2026"
 
 
 def test_backup_times_are_shown_on_the_office_clock(pc_in_sao_paulo, main_window, qtbot):

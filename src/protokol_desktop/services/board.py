@@ -50,6 +50,7 @@ class Card:
     version: int
     training: bool = False  # made by ``demo``: the card says "Latihan"
     standard_text: str = ""  # the open step's Mutu Baku when it is in days ("2 hari", "1 hari kerja")
+    finished_day: date | None = None  # the office-local day it was finished (the card says "Selesai 27 Nov")
 
     def timer_state(self, now: datetime) -> TimerState | None:
         return None if self.timer is None else self.timer.state(now)
@@ -130,6 +131,7 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
         step_text = ""
         standard_text = ""
         due_at = _utc_or_none(due_at)
+        finished = _utc_or_none(finished_at)
         if run_id is not None:
             timer = StepTimer(_utc(started_at), None, paused_seconds, _utc_or_none(paused_at), standard_minutes)
             step = sop.step(step_number)
@@ -176,11 +178,12 @@ def load_cards(now: datetime | None = None, request_ids: list[int] | None = None
                 assigned_to=assigned_to,
                 incomplete=bool(incomplete),
                 received_at=_utc(received_at),
-                finished_at=_utc_or_none(finished_at),
+                finished_at=finished,
                 days_left=days_left,
                 version=version,
                 training=bool(training),
                 standard_text=standard_text,
+                finished_day=finished.astimezone(zone).date() if finished is not None else None,
             )
         )
     return cards

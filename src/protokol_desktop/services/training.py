@@ -16,9 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..store.models import Attachment, OfficeDay, Request, SopRevision, User, database
-from ..store.records import Complaint
-from . import Actor, ServiceError, audit
-from .permissions import can_manage
+from . import Actor, ServiceError
 
 TRAINING_LABEL = "latihan"
 
@@ -44,6 +42,7 @@ def office_work() -> list[str]:
     """What in this database is the office's own work, as Indonesian phrases ("12 permohonan");
     empty for a new data folder or one that holds training data only."""
     from ..store.events import AgendaEntry
+    from ..store.records import Complaint
 
     counts = [
         (Request.select().where(~Request.training).count(), "permohonan"),
@@ -78,6 +77,8 @@ def remove_training(actor: Actor, attachments: Path | None = None) -> int:
     attachments; returns how many. One transaction, one audit entry; the office's own requests are
     untouched. Admin or Kabag only."""
     from ..store import events, records  # noqa: F401 - their models refer to requests too (backrefs)
+    from . import audit  # not at import: the window reads training_count() before its first paint
+    from .permissions import can_manage
 
     can_manage(actor, "Menghapus data latihan").enforce()
     with database.atomic():

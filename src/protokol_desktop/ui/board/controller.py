@@ -96,7 +96,8 @@ class BoardController(QObject):
         if choice is None:
             needed = len(self.models) * (COLUMN_MIN_WIDTH + self.view.columns_layout.spacing())
             choice = needed > room(self.view).width() - NAVIGATION_AND_MARGINS
-        self.view.set_compact(choice)
+        if choice != self.view.compact.isChecked():  # full cards are the view's own default
+            self.view.set_compact(choice)
         self._choice_path = path
         self.view.compact.toggled.connect(self._remember_compact)
 

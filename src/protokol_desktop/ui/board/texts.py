@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from ...domain.indonesian import format_date_short
 from ...domain.workflow import format_elapsed
-from ...services.office import active_office
 
 if TYPE_CHECKING:
     from ...services.board import Card
@@ -17,8 +16,8 @@ TRAINING_TAG = "Latihan"
 
 def timer_text(card: Card, now: datetime) -> str:
     if card.timer is None:
-        if card.status == "selesai" and card.finished_at:
-            return f"Selesai {format_date_short(card.finished_at.astimezone(active_office().zone).date())}"
+        if card.status == "selesai" and card.finished_day:
+            return f"Selesai {format_date_short(card.finished_day)}"
         if card.status == "batal":
             return "Dibatalkan"
         return "Belum dimulai"

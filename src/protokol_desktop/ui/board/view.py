@@ -266,7 +266,8 @@ class BoardView(QWidget):
         for column in self.columns:
             column.setMinimumWidth(COMPACT_MIN_WIDTH if compact else COLUMN_MIN_WIDTH)
             column.list.doItemsLayout()
-        self.repaint_cards()
+        if self.isVisible():  # before the first paint there is nothing drawn to redo
+            self.repaint_cards()
 
     def step_column(self, column: ColumnWidget, step: int) -> None:
         """Move the keyboard focus to the column ``step`` places away, to the card in the same row."""

@@ -192,6 +192,17 @@ class StandardTotal:
             parts.append(format_duration(Duration(DurationKind.WORKING_DAYS, self.working_days)))
         return " + ".join(parts)
 
+    @property
+    def note(self) -> str:
+        """The Jumlah row's remark: ``"(2 langkah dalam hari dijumlah terpisah; + 1 langkah tentatif/tanpa
+        waktu)"``, or ``""``. The SOP workbook and the SOP PDF print the same one."""
+        notes = []
+        if self.timed_in_days:
+            notes.append(f"{self.timed_in_days} langkah dalam hari dijumlah terpisah")
+        if self.without:
+            notes.append(f"+ {self.without} langkah tentatif/tanpa waktu")
+        return f"({'; '.join(notes)})" if notes else ""
+
 
 def sum_standards(durations: list[Duration]) -> StandardTotal:
     minutes = Fraction(0)

@@ -322,17 +322,6 @@ def _signature_text(signatory: Signatory) -> tuple[CellRichText, int]:
     return CellRichText(blocks), lines
 
 
-def _total_texts(sop: Sop) -> tuple[str, str]:
-    """The Waktu and Ket. of the Jumlah row. Minutes, days and working days are summed apart
-    ("3 Jam 40 Menit + 2 Hari"): a day is not 1.440 minutes of work."""
-    totals = sop.totals
-    notes = []
-    if totals.timed_in_days:
-        notes.append(f"{totals.timed_in_days} langkah dalam hari dijumlah terpisah")
-    if totals.without:
-        notes.append(f"+ {totals.without} langkah tentatif/tanpa waktu")
-    return totals.text, f"({'; '.join(notes)})" if notes else ""
-
 
 def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     executors = list(sop.executors)
@@ -431,7 +420,7 @@ def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
         sheet.put(row, c_ket, keterangan)
         sheet.need(row, _height(2))
         row += 1
-    total_text, total_note = _total_texts(sop)
+    total_text, total_note = sop.totals.text, sop.totals.note
     sheet.put(row, 1, "Jumlah", last_column=c_kel, bold=True, horizontal="right")
     sheet.put(row, c_waktu, total_text, bold=True, horizontal="center")
     sheet.put(row, c_out, total_note, last_column=c_ket, italic=True, size=SIZE - 1)

@@ -378,17 +378,6 @@ def _terminator_text(step: Step) -> str:
     return " / ".join(names)
 
 
-def _total_texts(sop: Sop) -> tuple[str, str]:
-    """The Waktu and the note of the Jumlah row. Minutes, days and working days are summed apart
-    ("3 Jam 40 Menit + 2 Hari"): a day is not 1.440 minutes of work."""
-    totals = sop.totals
-    notes = []
-    if totals.timed_in_days:
-        notes.append(f"{totals.timed_in_days} langkah dalam hari dijumlah terpisah")
-    if totals.without:
-        notes.append(f"+ {totals.without} langkah tentatif/tanpa waktu")
-    return totals.text, f"({'; '.join(notes)})" if notes else ""
-
 
 # ---------------------------------------------------------------------------------------------
 # The layout pass
@@ -779,7 +768,7 @@ class _Layouter:
         """The cells of the Jumlah row: (x, width, paragraphs, alignment). The total stays on one line: when
         it is wider than the Waktu column it takes the Output column too."""
         col = self.columns
-        total_text, note = _total_texts(self.sop)
+        total_text, note = self.sop.totals.text, self.sop.totals.note
         label_w = col["kel"][0] + col["kel"][1]
         total_w = col["waktu"][1]
         if self.ts.width(total_text, self.f_bold) > total_w - 2 * self.pad_x:

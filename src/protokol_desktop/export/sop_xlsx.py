@@ -322,7 +322,6 @@ def _signature_text(signatory: Signatory) -> tuple[CellRichText, int]:
     return CellRichText(blocks), lines
 
 
-
 def _write_sop_sheet(ws: Any, sop: Sop, office_name: str) -> None:
     executors = list(sop.executors)
     count = max(1, len(executors))

@@ -378,7 +378,6 @@ def _terminator_text(step: Step) -> str:
     return " / ".join(names)
 
 
-
 # ---------------------------------------------------------------------------------------------
 # The layout pass
 

@@ -29,7 +29,46 @@ HEADERS = ["Sebutan", "Jabatan yang dimaksud", "Golongan (UU 9/2010)", "Asal"]
 OWN_COLOUR = "#1b5e20"
 
 
-class AliasDialog(QDialog):
+class _TableDialog(QDialog):
+    """The frame both tables share: a note, the table, the subclass's own rows of controls, *Tutup*;
+    ``changed`` says whether anything was saved while it was open."""
+
+    def __init__(self, title: str, size: tuple[int, int], note_text: str, headers: list[str],
+                 widths: tuple[int, ...], dialogs: DialogService, parent: QWidget | None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumSize(*size)
+        self._dialogs = dialogs
+        self.changed = False
+        self.body = QVBoxLayout(self)
+        note = QLabel(note_text)
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        self.model = RowsModel(headers, self)
+        self.table = read_only_table(self.model, widths=widths)
+        self.body.addWidget(self.table, 1)
+
+    def _add_close_button(self) -> None:
+        buttons = QDialogButtonBox()
+        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.body.addWidget(buttons)
+
+    def _selected_key(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return str(self.model.row(rows[0].row()).key) if rows else None
+
+    def _saved(self, error: str | None, failure_title: str) -> bool:
+        """After a service call: its error said (False), or marked as changed (True); the caller shows
+        the table anew."""
+        if error:
+            self._dialogs.error(self, failure_title, error)
+            return False
+        self.changed = True
+        return True
+
+
+class AliasDialog(_TableDialog):
     def __init__(
         self,
         rows: Callable[[], Sequence[Any]],
@@ -39,23 +78,14 @@ class AliasDialog(QDialog):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Sebutan Jabatan")
-        self.setMinimumSize(820, 520)
-        self._rows, self._add, self._remove, self._preview = rows, add, remove, preview
-        self._dialogs = dialogs
-        self.changed = False
-
-        layout = QVBoxLayout(self)
-        note = QLabel(
+        super().__init__(
+            "Sebutan Jabatan", (820, 520),
             "Sebutan dan singkatan yang diketik petugas dibaca sebagai jabatan yang dikenal urutan UU 9/2010. "
-            "Sebutan bawaan tidak dapat dihapus; sebutan kantor dengan ejaan yang sama menggantikannya."
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.model = RowsModel(HEADERS, self)
-        self.table = read_only_table(self.model, widths=(170, 260, 280))
-        layout.addWidget(self.table, 1)
+            "Sebutan bawaan tidak dapat dihapus; sebutan kantor dengan ejaan yang sama menggantikannya.",
+            HEADERS, (170, 260, 280), dialogs, parent,
+        )  # fmt: skip
+        self._rows, self._add, self._remove, self._preview = rows, add, remove, preview
+        layout = self.body
         form = QHBoxLayout()
         self.alias = QLineEdit()
         self.alias.setPlaceholderText("Sebutan, mis. Ketua TP PKK")
@@ -73,10 +103,7 @@ class AliasDialog(QDialog):
         self.preview_label = QLabel()
         self.preview_label.setWordWrap(True)
         layout.addWidget(self.preview_label)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._add_close_button()
 
         self.alias.textChanged.connect(self._show_preview)
         self.meaning.textChanged.connect(self._show_preview)
@@ -103,11 +130,8 @@ class AliasDialog(QDialog):
         self.preview_label.setText(self._preview(self.alias.text(), self.meaning.text()))
 
     def add(self) -> bool:
-        error = self._add(self.alias.text(), self.meaning.text())
-        if error:
-            self._dialogs.error(self, "Sebutan tidak ditambah", error)
+        if not self._saved(self._add(self.alias.text(), self.meaning.text()), "Sebutan tidak ditambah"):
             return False
-        self.changed = True
         self.alias.clear()
         self.meaning.clear()
         self.reload()
@@ -115,15 +139,12 @@ class AliasDialog(QDialog):
         return True
 
     def remove(self) -> bool:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        key = self._selected_key()
+        if key is None:
             self._dialogs.error(self, "Sebutan tidak dihapus", "Pilih dulu sebutan kantor yang akan dihapus")
             return False
-        error = self._remove(str(self.model.row(rows[0].row()).key))
-        if error:
-            self._dialogs.error(self, "Sebutan tidak dihapus", error)
+        if not self._saved(self._remove(key), "Sebutan tidak dihapus"):
             return False
-        self.changed = True
         self.reload()
         return True
 
@@ -146,7 +167,7 @@ class AliasDialog(QDialog):
 ORDER_HEADERS = ["No", "Golongan (huruf)", "Urutan"]
 
 
-class GroupOrderDialog(QDialog):
+class GroupOrderDialog(_TableDialog):
     """The office's order of the huruf groups: UU 9/2010, or moved up and down within its tier where
     the office's Perda orders its officials otherwise. ``move`` and ``reset`` return an error or
     ``None``."""
@@ -159,21 +180,13 @@ class GroupOrderDialog(QDialog):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Urutan Golongan Tata Tempat")
-        self.setMinimumSize(760, 560)
-        self._rows, self._move, self._reset, self._dialogs = rows, move, reset, dialogs
-        self.changed = False
-        layout = QVBoxLayout(self)
-        note = QLabel(
+        super().__init__(
+            "Urutan Golongan Tata Tempat", (760, 560),
             "Urutan menurut UU 9/2010. Bila Perda kantor mengatur lain, pindahkan golongan naik atau turun "
-            "(di dalam tingkatnya: pejabat pusat dan provinsi tetap didahulukan)."
-        )
-        note.setWordWrap(True)
-        layout.addWidget(note)
-        self.model = RowsModel(ORDER_HEADERS, self)
-        self.table = read_only_table(self.model, widths=(36, 560))
-        layout.addWidget(self.table, 1)
+            "(di dalam tingkatnya: pejabat pusat dan provinsi tetap didahulukan).",
+            ORDER_HEADERS, (36, 560), dialogs, parent,
+        )  # fmt: skip
+        self._rows, self._move, self._reset = rows, move, reset
         actions = QHBoxLayout()
         self.up_button = QPushButton("Naik")
         self.down_button = QPushButton("Turun")
@@ -182,11 +195,8 @@ class GroupOrderDialog(QDialog):
             button.setAutoDefault(False)
             actions.addWidget(button)
         actions.addStretch(1)
-        layout.addLayout(actions)
-        buttons = QDialogButtonBox()
-        buttons.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.body.addLayout(actions)
+        self._add_close_button()
         self.up_button.clicked.connect(self.move_up)
         self.down_button.clicked.connect(self.move_down)
         self.reset_button.clicked.connect(self.reset_order)
@@ -205,19 +215,10 @@ class GroupOrderDialog(QDialog):
         if select in keys:
             self.table.selectRow(keys.index(select))
 
-    def _selected(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        return str(self.model.row(rows[0].row()).key) if rows else None
-
     def _moved(self, delta: int) -> bool:
-        key = self._selected()
-        if key is None:
+        key = self._selected_key()
+        if key is None or not self._saved(self._move(key, delta), "Urutan tidak diubah"):
             return False
-        error = self._move(key, delta)
-        if error:
-            self._dialogs.error(self, "Urutan tidak diubah", error)
-            return False
-        self.changed = True
         self.reload(select=key)
         return True
 
@@ -228,11 +229,8 @@ class GroupOrderDialog(QDialog):
         return self._moved(1)
 
     def reset_order(self) -> bool:
-        error = self._reset()
-        if error:
-            self._dialogs.error(self, "Urutan tidak diubah", error)
+        if not self._saved(self._reset(), "Urutan tidak diubah"):
             return False
-        self.changed = True
         self.reload()
         return True
 

@@ -67,6 +67,13 @@ class _TableDialog(QDialog):
         self.changed = True
         return True
 
+    @classmethod
+    def edit(cls, *args: Any, **kwargs: Any) -> bool:
+        """Show the dialog (its own constructor's arguments); ``True`` when anything was saved."""
+        dialog = cls(*args, **kwargs)
+        dialog.exec()
+        return dialog.changed
+
 
 class AliasDialog(_TableDialog):
     def __init__(
@@ -148,21 +155,6 @@ class AliasDialog(_TableDialog):
         self.reload()
         return True
 
-    @classmethod
-    def edit(
-        cls,
-        rows: Callable[[], Sequence[Any]],
-        add: Callable[[str, str], str | None],
-        remove: Callable[[str], str | None],
-        preview: Callable[[str, str], str],
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> bool:
-        """Show the table; ``True`` when an alias was added or removed."""
-        dialog = cls(rows, add, remove, preview, dialogs, parent)
-        dialog.exec()
-        return dialog.changed
-
 
 ORDER_HEADERS = ["No", "Golongan (huruf)", "Urutan"]
 
@@ -233,16 +225,3 @@ class GroupOrderDialog(_TableDialog):
             return False
         self.reload()
         return True
-
-    @classmethod
-    def edit(
-        cls,
-        rows: Callable[[], Sequence[Any]],
-        move: Callable[[str, int], str | None],
-        reset: Callable[[], str | None],
-        dialogs: DialogService,
-        parent: QWidget | None = None,
-    ) -> bool:
-        dialog = cls(rows, move, reset, dialogs, parent)
-        dialog.exec()
-        return dialog.changed

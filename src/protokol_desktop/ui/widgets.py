@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QDate, QDateTime, QPoint, Qt, QTi
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QValidator
 from PySide6.QtWidgets import QAbstractItemView, QDateTimeEdit, QHeaderView, QTableView, QToolTip, QWidget
 
+from ..domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ..services.office import active_office
 from .dialog_service import DialogService
 
@@ -315,3 +316,14 @@ def far_dates_confirmed(dialogs: DialogService, parent: QWidget, *questions: str
     """Ask once about every date far from today (see ``domain.validation.far_date_question``)."""
     asked = [question for question in questions if question]
     return not asked or dialogs.confirm(parent, "Periksa tanggal", "\n\n".join(asked))
+
+
+def event_dates_ok(dialogs: DialogService, parent: QWidget, label: str, start: QDateTimeEdit,
+                   *others: QDateTimeEdit) -> bool:  # fmt: skip
+    """Before saving an event's dates: every typed date kept (``typed_dates_ok``), and the start
+    (``label``: "Tanggal Bimtek") confirmed when it lies over a year ahead or a month back."""
+    if not typed_dates_ok(dialogs, parent, start, *others):
+        return False
+    question = far_date_question(label, from_qt(start).date(), office_now().date(),
+                                 ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS)  # fmt: skip
+    return far_dates_confirmed(dialogs, parent, question)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_date, format_datetime
-from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, bimtek, visits
 from ...services.office import active_office
 from ..context import AppContext
@@ -29,12 +28,10 @@ from ..models.rows import Row, RowsModel
 from ..widgets import (
     date_edit,
     datetime_edit,
-    far_dates_confirmed,
+    event_dates_ok,
     from_qt,
-    office_now,
     read_only_table,
     to_qt,
-    typed_dates_ok,
 )
 from .common import group, record_frame, side_by_side
 
@@ -224,13 +221,7 @@ class BimtekTab(QWidget):
         return True
 
     def _save_schedule(self) -> None:
-        if not typed_dates_ok(self.context.dialogs, self, self.start, self.end):
-            return
-        question = far_date_question(
-            "Tanggal Bimtek", from_qt(self.start).date(), office_now().date(),
-            ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS,
-        )  # fmt: skip
-        if not far_dates_confirmed(self.context.dialogs, self, question):
+        if not event_dates_ok(self.context.dialogs, self, "Tanggal Bimtek", self.start, self.end):
             return
         self._run("Jadwal tidak disimpan", lambda: bimtek.set_schedule(
             self.request_id, self.context.actor(), from_qt(self.start), from_qt(self.end), self.venue.text()

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.indonesian import format_datetime
-from ...domain.validation import EVENT_AHEAD_DAYS, EVENT_BEHIND_DAYS, far_date_question
 from ...services import ServiceError, visits
 from ...services.office import active_office
 from ...services.permissions import can_edit_visit_template
@@ -48,12 +47,10 @@ from ..models.rows import Row, RowsModel
 from ..rights import show_permission
 from ..widgets import (
     datetime_edit,
-    far_dates_confirmed,
+    event_dates_ok,
     from_qt,
-    office_now,
     read_only_table,
     to_qt,
-    typed_dates_ok,
 )
 from .common import group, record_frame, side_by_side
 
@@ -524,13 +521,7 @@ class VisitTab(QWidget):
         return True
 
     def _save_delegation(self) -> None:
-        if not typed_dates_ok(self.context.dialogs, self, self.arrival, self.departure):
-            return
-        question = far_date_question(
-            "Tanggal kedatangan", from_qt(self.arrival).date(), office_now().date(),
-            ahead_days=EVENT_AHEAD_DAYS, behind_days=EVENT_BEHIND_DAYS,
-        )  # fmt: skip
-        if not far_dates_confirmed(self.context.dialogs, self, question):
+        if not event_dates_ok(self.context.dialogs, self, "Tanggal kedatangan", self.arrival, self.departure):
             return
         self._run("Data rombongan tidak disimpan", lambda: visits.update_visit(
             self.request_id, self.context.actor(), instansi=self.instansi.text(), leader_name=self.leader.text(),

@@ -8,8 +8,6 @@ Rows are made tall enough for their wrapped texts (Excel does not grow freshly w
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.indonesian import DAYS, format_date
 from .cells import put
+from .files import save_workbook
 
 FONT = "Arial"
 SIZE = 10
@@ -69,19 +68,6 @@ def line_count(value: str, width: float) -> int:
     return max(1, lines)
 
 
-def save_workbook(wb: Workbook, out: Path) -> Path:
-    """Write beside ``out`` and move into place: a failed export never leaves half a file."""
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    os.close(handle)
-    try:
-        wb.save(temporary)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return out
 
 
 def print_setup(ws: Worksheet, header_row: int, landscape: bool, title: str) -> None:

@@ -10,14 +10,13 @@ in the footer.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..services.audit import AuditRow, utc_text
 from .cells import put
+from .files import save_workbook
 
 SHEET = "Jejak Audit"
 MARKER = "Jejak Audit Protokol Desktop"
@@ -99,16 +98,7 @@ def write_audit(path: Path, rows: Sequence[AuditRow], zone, meta: AuditExportMet
     ws.oddHeader.right.text = "Jejak Audit — &D"
     ws.oddFooter.left.text = f"Diekspor oleh {meta.exported_by}".replace("&", "&&")
     ws.oddFooter.center.text = "Halaman &P dari &N"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        wb.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return path
+    return save_workbook(wb, path)
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from .cells import safe_row
+from .files import save_workbook
 
 HEADER_FILL = "DDDDDD"
 
@@ -91,17 +90,6 @@ def _text_sheet(wb: Any, title: str, heading: list[str], text: str) -> Any:
     return ws
 
 
-def _save(wb: Any, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        wb.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return path
 
 
 def _signature_column(ws: Any, first_row: int, column: int) -> None:
@@ -142,7 +130,7 @@ def write_visit(path: Path, heading: list[str], checklist: Sequence[Any], guests
     )  # fmt: skip
     _signature_column(ws, heading_rows + 1, 6)
     _text_sheet(wb, "Notulen", ["NOTULEN", *heading[1:]], minutes)
-    return _save(wb, path)
+    return save_workbook(wb, path)
 
 
 def write_bimtek(path: Path, heading: list[str], speakers: Sequence[Any], participants: Sequence[Any],
@@ -165,7 +153,7 @@ def write_bimtek(path: Path, heading: list[str], speakers: Sequence[Any], partic
     )  # fmt: skip
     _text_sheet(wb, "Notulen", ["NOTULEN", *heading[1:]], minutes)
     _text_sheet(wb, "Laporan", ["LAPORAN HASIL PELAKSANAAN BIMTEK KEPROTOKOLAN", *heading[1:]], report)
-    return _save(wb, path)
+    return save_workbook(wb, path)
 
 
 def write_complaints(path: Path, heading: list[str], rows: Sequence[Any], zone: Any) -> Path:
@@ -201,4 +189,4 @@ def write_complaints(path: Path, heading: list[str], rows: Sequence[Any], zone: 
             for cell in ws[offset]:
                 cell.font = Font(color="C62828", bold=True)
     ws.auto_filter.ref = f"A{header_row}:N{max(header_row, ws.max_row)}"
-    return _save(wb, path)
+    return save_workbook(wb, path)

@@ -18,8 +18,9 @@ from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .agenda_xlsx import BORDER, FILL_HEADER, LINE_POINTS, font, line_count, print_setup, save_workbook
+from .agenda_xlsx import BORDER, FILL_HEADER, LINE_POINTS, font, line_count, print_setup
 from .cells import put
+from .files import save_workbook
 
 WIDTHS = (6, 15, 42, 14, 26)  # A-E
 LAST = get_column_letter(len(WIDTHS))

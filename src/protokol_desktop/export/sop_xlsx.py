@@ -14,8 +14,6 @@ LibreOffice grows merged cells, and Excel does not grow freshly written wrapped 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ..domain.sop import Signatory, Sop, Step
 from .cells import assign, put
+from .files import save_workbook
 
 FONT = "Arial"
 SIZE = 10
@@ -529,16 +528,7 @@ def write_sop_workbook(sop: Sop, out: Path, office_name: str = "") -> Path:
     workbook.properties.keywords = "SOP, Standar Pelayanan"
     workbook.properties.language = "id-ID"
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=out.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return out
+    return save_workbook(workbook, out)
 
 
 __all__ = ["symbol_text", "write_sop_workbook"]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -49,6 +48,7 @@ from ..services.reports import (
     StepRow,
 )
 from .cells import assign, put, text_cell
+from .files import save_workbook
 
 FONT = "Arial"
 SIZE = 10
@@ -525,18 +525,6 @@ def _write_only() -> Iterator[Workbook]:
         raise
 
 
-def _save(wb: Workbook, path: Path) -> Path:
-    """Save under a temporary name beside ``path``, then rename: a failed or cancelled export leaves
-    no half-written file (and never a damaged earlier one)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.sebagian")
-    try:
-        wb.save(partial)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return path
 
 
 # ---------------------------------------------------------------------------------------------
@@ -653,7 +641,7 @@ def write_register(
             done = register.count
             _steps_sheet(wb.create_sheet("Riwayat Langkah"), history, meta,
                          None if progress is None else lambda n: progress(done + n))  # fmt: skip
-            return _save(wb, path)
+            return save_workbook(wb, path)
     finally:
         register.close()
         history.close()
@@ -870,7 +858,7 @@ def _kinerja_sheets(wb: Workbook, path: Path, report: KinerjaReport, history: St
     _on_time_chart_sheet(wb.create_sheet("Grafik Tepat Waktu"), report, meta)
     _volume_chart_sheet(wb.create_sheet("Grafik Volume"), report, meta)
     _steps_sheet(wb.create_sheet("Riwayat Langkah"), history, meta, progress)
-    return _save(wb, path)
+    return save_workbook(wb, path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1004,4 +992,4 @@ def write_rekap(path: Path, report: RekapReport, meta: ReportMeta) -> Path:
             ws.row_dimensions[row].height = LINE_POINTS * 2 + 2
         row += 1
     ws.print_area = f"A1:{last_col}{row - 1}"
-    return _save(wb, path)
+    return save_workbook(wb, path)

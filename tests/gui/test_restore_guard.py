@@ -14,18 +14,8 @@ from protokol_desktop.services import Actor
 from protokol_desktop.services import requests as rs
 from protokol_desktop.store.models import AuditEntry, Request
 from tests.conftest import sambutan_form
+from tests.gui.test_trust_page import _click, _page
 from tests.unit.test_restore_safety import _end, _hold
-
-
-def _page(window):
-    window.navigation.setCurrentRow(window.pages.indexOf(window.trust))
-    return window.trust
-
-
-def _click(qtbot, controller, button) -> None:
-    """Click a button of the page whose job runs in the background, and wait for its end."""
-    with qtbot.waitSignal(controller.trust.jobEnded, timeout=60_000):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_restore_button_refuses_while_another_process_holds_the_folder(main_window, dialogs, store, qtbot):

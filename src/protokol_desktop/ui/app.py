@@ -417,8 +417,7 @@ def build_main_window(
     geometry = WindowGeometry(window, paths.window_state, PREFERRED_SIZE)
     geometry.restore()
     window.closing.connect(geometry.save)
-    context = AppContext(paths, account=account) if dialogs is None else AppContext(paths, dialogs, account=account)
-    controller = AppController(window, context)
+    controller = AppController(window, AppContext(paths, dialogs or DialogService(), account=account))
     controller.board.use_compact_choice(paths.window_state)
     return window, controller
 
